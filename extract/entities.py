@@ -1,0 +1,543 @@
+"""Organisations, people and models, found by rules over Kiwi's analysis.
+
+Korean news names people as `NAME ORG TITLE` (권순일 업스테이지 부사장은), in bylines and by
+back-reference (권 부사장); organisations by their heads (…연구원, …위원회), by the ORG slot of
+the person pattern, in consortium listings and by parenthesised aliases; models by quotes
+and the words around them. Every mention keeps the rule that found it. Curated actors
+(`hankg/data/actors.yaml`) give canonical names; recall on new names comes from the rules.
+
+Besides `doc.ents`, the component leaves `doc.user_data["hankg.roles"]`: the (person, org,
+title) triples the person patterns read, which `hankg_relations` turns into works_at facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from hankg.data import Actors, actors, by_length, wordset
+from hankg.extract import extensions  # noqa: F401
+from hankg.extract.words import Word, words_of
+from hankg.schema import entity_id
+from hankg.scoring import norm
+
+HANGUL = re.compile(r"^[가-힣]+$")
+TITLE_NUM = re.compile(r"^제?\d차관$")
+LATIN_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
+STRONG_HEADS = ("연구원", "연구소", "위원회", "협회", "학회", "재단", "진흥원", "텔레콤", "랩스",
+                "테크놀로지스", "대학교", "일보", "신문", "정보원", "연합회", "공사", "공단", "협력체", "기구")
+DEPARTMENT = re.compile(r"(학과|공학과|학부|대학원|연구실|연구센터|본부|사업부|팀)$")
+QUOTE = re.compile(r"'([^'\n]{1,40})'|‘([^’\n]{1,40})’|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})”")
+MODEL_AFTER = re.compile(r"^\s*(\(.{1,30}?\))?\s*(을|를|은|는|이|가|의)?\s*(AI\s*)?(초거대\s*|거대\s*)?"
+                         r"(모델|LLM|언어\s?모델|파운데이션|추론\s?모델|sLLM|멀티모달|버전|시리즈)")
+MODEL_BEFORE = re.compile(r"(모델|LLM|언어\s?모델|AI|인공지능|챗봇|sLLM|\))\s*$")
+VERSIONED = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z]*(?:[-.][A-Za-z0-9]+)*[- ]?\d+(?:\.\d+)?[A-Za-z]*"
+                       r"|[a-z]\d(?:-[a-z]+)?)(?![A-Za-z0-9])")
+VERSION_TAIL = re.compile(r"^(\s*(?:\d+(?:\.\d+)?[A-Za-z]?|[A-Z]\d+(?:\.\d+)?|o\d|v\d+(?:\.\d+)?|"
+                          r"Pro|Flash|Mini|mini|Max|Turbo|Ultra|Open|오픈|프로|미니|플래시|\d+B))+")
+PARTNER_VERBS = ("담당", "맡", "참여", "주도", "주관", "협력", "합류", "컨소시엄", "파트너", "지원한다", "구성")
+GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str
+    name: str
+    rule: str
+    prio: int = 0
+    aliases: set[str] = field(default_factory=set)
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return by_length("titles")
+
+
+def title_of(core: str) -> str | None:
+    """`부사장` → 부사장, `제2차관` → 제2차관; None when the word is no title."""
+    if core in wordset("titles") or TITLE_NUM.match(core):
+        return core
+    return None
+
+
+def glued_title(core: str) -> tuple[str, str] | None:
+    """`LG AI연구원장` style: an organisation with its head's title glued on.
+
+    `…연구원장` → (…연구원, 원장), `…협회장` → (…협회, 회장), `…연구소장` → (…연구소, 소장).
+    """
+    if core.endswith("장") and len(core) >= 4:
+        org = core[:-1]
+        for head in ("연구원", "협회", "연구소", "재단", "진흥원", "학회", "연합회", "위원회", "공단", "공사"):
+            if org.endswith(head):
+                return org, ("위원장" if head == "위원회" else org[-1] + "장")
+    return None
+
+
+def is_person_name(word: Word, strict: bool = False) -> bool:
+    core = word.core
+    if not HANGUL.match(core) or not 2 <= len(core) <= 4 or word.paren:
+        return False
+    if core in wordset("not_entities") or title_of(core) or core in wordset("titles"):
+        return False
+    surnames = wordset("surnames")
+    if not (core[0] in surnames or core[:2] in surnames):
+        return False
+    if len(core) == 2 or strict:
+        return all(t == "NNP" for t in word.core_tags)
+    return "NNP" in word.core_tags or not all(t.startswith("NN") for t in word.core_tags)
+
+
+def org_head(core: str) -> str | None:
+    for head in by_length("org_heads"):
+        if core.endswith(head) and len(core) > len(head):
+            return head
+    return None
+
+
+def looks_like_org(word: Word) -> bool:
+    """A proper-noun word with an organisational head (한빛AI연구원, 중소벤처기업부)."""
+    core = word.core
+    if core in wordset("not_entities") or title_of(core) or len(core) < 2:
+        return False
+    head = org_head(core)
+    if head is None:
+        return False
+    prefix = core[: -len(head)]
+    if prefix in wordset("not_entities") or not prefix.strip():
+        return False
+    if head in STRONG_HEADS:
+        return len(prefix) >= 2 or any(t in ("NNP", "SL") for t in word.core_tags)
+    if head == "AI":
+        return HANGUL.match(prefix) is not None and len(prefix) >= 2 and any(
+            t == "NNP" for t in word.core_tags) and prefix not in wordset("not_models")
+    return any(t == "NNP" for t in word.core_tags) and not is_person_name(word, strict=True)
+
+
+def is_proper(word: Word) -> bool:
+    """A bare proper noun: Kiwi's NNP (or a Latin name), not a place, title or person."""
+    core = word.core
+    if not core or core in wordset("not_entities") or title_of(core) or word.is_paren:
+        return False
+    if all(t == "SL" for t in word.core_tags):
+        return LATIN_ACRONYM.match(core) is not None and core not in wordset("not_orgs_latin") \
+            or (core[:1].isupper() and len(core) >= 3 and core.lower() not in {"the", "and"})
+    return all(t in ("NNP", "SL", "SN") for t in word.core_tags) and any(
+        t == "NNP" for t in word.core_tags) and len(core) >= 2
+
+
+class KnownActors:
+    """Finds the curated actors' names and aliases: longest form first, on token boundaries."""
+
+    def __init__(self, table: Actors):
+        self.index: dict[str, tuple[str, str]] = {}
+        self.by_first: dict[str, list[str]] = {}
+        for kind, group in (("model", table.models), ("organization", table.orgs)):
+            for name, aliases in group.items():
+                for form in [name, *aliases]:
+                    key = norm(form)
+                    if not key:
+                        continue
+                    self.index.setdefault(key, (kind, name))
+                    self.by_first.setdefault(form[0], []).append(form)
+        for forms in self.by_first.values():
+            forms.sort(key=lambda f: (-len(f), f))
+        self.table = table
+
+    def lookup(self, name: str) -> tuple[str, str] | None:
+        return self.index.get(norm(name))
+
+    def find(self, doc: Doc) -> list[Mention]:
+        ends = {t.idx + len(t) for t in doc}
+        text = doc.text
+        out = []
+        pos = 0
+        for tok in doc:
+            if tok.idx < pos:
+                continue
+            for form in self.by_first.get(text[tok.idx], ()):
+                e = tok.idx + len(form)
+                if e in ends and text.startswith(form, tok.idx):
+                    kind, name = self.index[norm(form)]
+                    out.append(Mention(tok.idx, e, kind, name, "kb:actors", prio=3))
+                    pos = e
+                    break
+        return out
+
+
+@cache
+def _known(extra: tuple[str, ...]) -> KnownActors:
+    return KnownActors(actors(extra))
+
+
+def _span(word: Word) -> tuple[int, int]:
+    return word.core_start, word.core_end
+
+
+def _strip_ticker(alias: str) -> str:
+    return re.sub(r"\s*\(\d{6}\)\s*$", "", alias).strip()
+
+
+def _alias_ok(alias: str) -> bool:
+    alias = alias.strip()
+    return (1 < len(alias) <= 30 and not re.search(r"[\d,]+원|%|▲|▼|\d{6}|=|기자", alias)
+            and not alias.isdigit() and len(alias.split()) <= 4)
+
+
+class PersonRules:
+    """NAME ORG* TITLE, [OUTLET NAME 기자], and back-references resolved to the full name."""
+
+    def __init__(self, words: list[Word], source: str | None):
+        self.words = words
+        self.source = source
+        self.mentions: list[Mention] = []
+        self.roles: list[dict] = []
+        self.people: list[tuple[int, str, str | None]] = []  # (pos, name, title)
+
+    def title_at(self, j: int) -> tuple[str, int] | None:
+        """The title starting at word j and how many words it spans."""
+        w = self.words[j]
+        if j + 1 < len(self.words) and not w.tail and self.words[j + 1].gap_before == " ":
+            two = f"{w.core} {self.words[j + 1].core}"
+            if two in wordset("titles"):
+                return two, 2
+        t = title_of(w.core)
+        return (t, 1) if t else None
+
+    def run(self) -> None:
+        words = self.words
+        for i, w in enumerate(words):
+            if w.tail or w.is_paren:
+                continue
+            if len(w.core) == 1 and w.core in wordset("surnames") and i + 1 < len(words):
+                self._backref(i)
+                continue
+            if not is_person_name(w):
+                continue
+            self._name_org_title(i)
+
+    def _name_org_title(self, i: int) -> None:
+        words = self.words
+        org_words: list[Word] = []
+        j = i + 1
+        while j < len(words) and j <= i + 6 and words[j].sent == words[i].sent:
+            w = words[j]
+            if w.gap_before.strip() not in ("",) and not w.is_paren:
+                break
+            title = self.title_at(j)
+            if title:
+                end_w = words[j + title[1] - 1]
+                self._add(i, org_words, title[0], end_w.core_end, end_w)
+                return
+            glued = glued_title(w.core)
+            if glued and not w.is_paren:
+                org_name, role = glued
+                org_span = (org_words[0].core_start if org_words else w.core_start,
+                            w.core_start + len(org_name))
+                self._add(i, org_words, role, w.core_end, w, glued_org=org_span)
+                return
+            if w.is_paren:
+                j += 1
+                continue
+            if w.tail or len(org_words) >= 4:
+                break
+            org_words.append(w)
+            j += 1
+
+    def _add(self, i: int, org_words: list[Word], title: str, end: int, title_word: Word,
+             glued_org: tuple[int, int] | None = None) -> None:
+        words = self.words
+        name_w = words[i]
+        while org_words and DEPARTMENT.search(org_words[-1].core):
+            org_words = org_words[:-1]
+        if any(title_of(w.core) or (len(w.core) > 2 and is_person_name(w, strict=True)) for w in org_words):
+            return
+        org: tuple[int, int] | None = glued_org
+        if org is None and org_words:
+            org = (org_words[0].core_start, org_words[-1].core_end)
+        rule = "rule:name-org-title" if org else "rule:name-title"
+        if org is None and i > 0 and words[i - 1].gap_before.rstrip().endswith(("[", "(")) \
+                and words[i].gap_before.strip() in ("", "=") and not words[i - 1].tail:
+            org = _span(words[i - 1])  # [이데일리 김아름 기자]
+            rule = "rule:byline"
+        elif org is None and i > 0 and words[i].gap_before.strip() == "=" and not words[i - 1].tail \
+                and words[i - 1].gap_before.rstrip().endswith(("[", "(")):
+            org = _span(words[i - 1])  # [데일리안 = 조인영 기자]
+            rule = "rule:byline"
+        name = name_w.core
+        self.mentions.append(Mention(name_w.core_start, name_w.core_end, "person", name, rule, prio=2))
+        if org:
+            text = name_w.doc_text[org[0]:org[1]]
+            self.mentions.append(Mention(org[0], org[1], "organization", text, rule + ":org", prio=1))
+        self.roles.append({"person": name, "org": org, "org_name": None if org else
+                           (self.source if title.endswith("기자") else None),
+                           "title": title, "start": name_w.core_start, "end": end, "rule": rule})
+        self.people.append((name_w.core_start, name, title))
+
+    def _backref(self, i: int) -> None:
+        """`권 부사장`: the full name of the person introduced earlier, never a new one."""
+        w = self.words[i]
+        title = self.title_at(i + 1)
+        if not title or self.words[i + 1].gap_before != " ":
+            return
+        earlier = [p for p in self.people if p[0] < w.start and p[1].startswith(w.core)]
+        if not earlier:
+            return
+        same_title = [p for p in earlier if p[2] and (p[2] == title[0] or p[2].endswith(title[0]))]
+        pos, name, _ = (same_title or earlier)[-1]
+        end_w = self.words[i + title[1]]
+        self.mentions.append(Mention(w.core_start, end_w.core_end, "person", name, "rule:backref", prio=2))
+
+
+def quoted_models(text: str, words: list[Word]) -> list[Mention]:
+    """'A.X K1', ‘K-엑사원’ 모델: quoted names where the words around say 'model'."""
+    out = []
+    for m in QUOTE.finditer(text):
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        s, e = m.span(g)
+        inner = m.group(g).strip()
+        if not inner or len(inner.split()) > 4 or re.search(r"(다|요|까|죠|며|고|서)$", inner):
+            continue
+        if re.search(r"모델|플랫폼|프로젝트|서비스|솔루션|기술|전략|사업|벤치마크|리더보드|평가|컨퍼런스|회의", inner):
+            continue
+        after = text[m.end():m.end() + 25]
+        before = text[max(0, m.start() - 12):m.start()]
+        if not (MODEL_AFTER.match(after) or MODEL_BEFORE.search(before)):
+            continue
+        name, alias = inner, None
+        pm = re.match(r"^(.+?)\s*\(([^()]+)\)$", inner)
+        if pm:
+            name, alias = pm.group(1).strip(), pm.group(2).strip()
+        if norm(name) in {norm(x) for x in wordset("not_models")} or len(norm(name)) < 2:
+            continue
+        start = s + (len(m.group(g)) - len(m.group(g).lstrip()))
+        ment = Mention(start, start + len(name), "model", name, "rule:quoted-model", prio=2)
+        if alias and _alias_ok(alias):
+            ment.aliases.add(alias)
+        tail = re.match(r"^\s*\(([^()]{1,30})\)", text[m.end():])
+        if tail and _alias_ok(tail.group(1)) and not re.search(r"[가-힣]{4,}", tail.group(1)):
+            ment.aliases.add(tail.group(1).strip())
+        out.append(ment)
+    return out
+
+
+def versioned_models(text: str) -> list[Mention]:
+    """Latin names with a version, next to 모델/LLM: `GPT-5 모델`, `BADA-32B 모델`."""
+    out = []
+    for m in VERSIONED.finditer(text):
+        s, e = m.span()
+        name = m.group()
+        if re.fullmatch(r"[HBAL]\d{2,3}[A-Z]?|\d+[BMKT]|[A-Z]\d|B2[BC]|[A-Z]{1,2}\d{1,2}", name):
+            continue  # GPUs (H100, B200) and bare sizes are not models
+        after = text[e:e + 20]
+        before = text[max(0, s - 10):s]
+        if GPU_HINT.match(after.strip()[:3]) or "GPU" in before:
+            continue
+        if MODEL_AFTER.match(after) or re.search(r"의\s*$", before):
+            out.append(Mention(s, e, "model", name, "rule:versioned-model", prio=1))
+    return out
+
+
+def extend_versions(text: str, mentions: list[Mention]) -> None:
+    """`엑사원 3.5 32B 모델`: a known model name followed by its version is that version."""
+    for m in mentions:
+        if m.kind != "model":
+            continue
+        v = VERSION_TAIL.match(text[m.end:m.end + 24])
+        if v and v.group().strip() and MODEL_AFTER.match(text[m.end + len(v.group()):][:20]):
+            m.end += len(v.group().rstrip())
+            m.name = text[m.start:m.end]
+            m.rule = m.rule + "+version"
+
+
+class EntityRecognizer:
+    """`hankg_entities`: fills doc.ents with ORG / PERSON / MODEL mentions."""
+
+    def __init__(self, aliases: tuple[str, ...] = ()):
+        self.aliases = aliases
+
+    @property
+    def known(self) -> KnownActors:
+        return _known(self.aliases)
+
+    def __call__(self, doc: Doc) -> Doc:
+        art = doc._.article
+        source = getattr(art, "source", None)
+        text = doc.text
+        words = words_of(doc)
+        known = self.known
+        mentions = known.find(doc)
+        people = PersonRules(words, source)
+        people.run()
+        mentions += people.mentions
+        mentions += quoted_models(text, words)
+        mentions += versioned_models(text)
+        mentions += self._org_rules(doc, words, mentions, source)
+        extend_versions(text, mentions)
+        doc.user_data["hankg.roles"] = people.roles
+        self._resolve(doc, mentions)
+        return doc
+
+    def _org_rules(self, doc: Doc, words: list[Word], found: list[Mention], source: str | None) -> list[Mention]:
+        text = doc.text
+        out: list[Mention] = []
+        taken = {(m.start, m.end) for m in found}
+        for w in words:
+            if w.is_paren:
+                continue
+            if looks_like_org(w):
+                out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:org-head"))
+        # Latin acronym + AI / 연구원 across a space: `NC AI`, `LG AI 연구원`
+        for a, b in zip(words, words[1:], strict=False):
+            if (not a.tail and b.gap_before == " " and LATIN_ACRONYM.match(a.core)
+                    and a.core not in wordset("not_orgs_latin") and b.core in ("AI", "연구원", "AI연구원")):
+                out.append(Mention(a.core_start, b.core_end, "organization", text[a.core_start:b.core_end],
+                                   "rule:acronym-head"))
+        # News outlets: bylines and copyright lines, and the article's own source
+        for m in re.finditer(r"(?:ⓒ|©|Copyright\s*ⓒ?|저작권자\s*ⓒ?)\s*([^\s<>\[\]()ⓒ,.]{2,12})", text):
+            s, e = m.span(1)
+            cand = m.group(1)
+            w = next((w for w in words if w.core_start == s), None)
+            if w is not None and (is_proper(w) or looks_like_org(w)) and cand not in ("Copyright", "All"):
+                out.append(Mention(s, e, "organization", w.core, "rule:outlet"))
+        if source and len(source) >= 2:
+            for m in re.finditer(re.escape(source), text):
+                out.append(Mention(m.start(), m.end(), "organization", source, "rule:source", prio=2))
+        # Listings: proper nouns in the same enumeration as a known organisation, or in a
+        # sentence about a consortium (`컨소시엄에는 가온데이터, 누리칩스, 다온랩이 참여한다`)
+        org_starts = {m.start for m in [*found, *out] if m.kind == "organization"}
+        sent_text: dict[int, str] = {}
+        for i, s in enumerate(doc.sents):
+            sent_text[i] = s.text
+        groups: list[list[Word]] = []
+        for w in words:
+            sep = w.gap_before.strip()
+            prev = groups[-1][-1] if groups else None
+            joined = prev is not None and prev.sent == w.sent and (
+                sep in (",", "·", "ㆍ", "▲", "및", "/") or (prev.tail in ("와", "과", "및") and sep == "")
+                or (sep == "" and prev.tail in ("와", "과")))
+            if joined:
+                groups[-1].append(w)
+            else:
+                groups.append([w])
+        for g in groups:
+            if len(g) < 2:
+                continue
+            has_org = any(w.core_start in org_starts for w in g)
+            consortium = any(v in sent_text[g[0].sent] for v in PARTNER_VERBS)
+            if not (has_org or consortium):
+                continue
+            for w in g:
+                if w.core_start in org_starts or (w.core_start, w.core_end) in taken:
+                    continue
+                if is_proper(w) and not is_person_name(w, strict=True) and not title_of(w.core):
+                    out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:listing"))
+        # `X가 데이터 수집, Y가 모델 최적화`: proper-noun subjects in a partner sentence
+        for w in words:
+            if w.tail in ("가", "이", "는", "은", "와", "과", "도") and is_proper(w) \
+                    and any(v in sent_text[w.sent] for v in PARTNER_VERBS) \
+                    and not is_person_name(w) and w.core_start not in org_starts:
+                out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:partner-subject"))
+        # `X의 'MODEL'`: the owner of a model is an organisation
+        model_starts = [m.start for m in found if m.kind == "model"]
+        for w in words:
+            if w.tail == "의" and is_proper(w) and not is_person_name(w) and w.core_start not in org_starts:
+                nxt = text[w.end:w.end + 6]
+                if any(0 <= ms - w.end <= 3 for ms in model_starts) or nxt.lstrip().startswith(("'", "‘")):
+                    out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:owner-of-model"))
+        return out
+
+    def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Canonical names, aliases, and non-overlapping doc.ents."""
+        text = doc.text
+        words = words_of(doc)
+        known = self.known
+        # keep the best mention where mentions overlap: longer, then higher priority
+        mentions.sort(key=lambda m: (m.start, -(m.end - m.start), -m.prio))
+        chosen: list[Mention] = []
+        for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.prio, m.start)):
+            m.name = m.name.strip(" '\"‘’“”")
+            if not m.name or m.end <= m.start:
+                continue
+            if any(c.start < m.end and m.start < c.end for c in chosen):
+                continue
+            chosen.append(m)
+        # curated canonical names
+        for m in chosen:
+            hit = known.lookup(m.name)
+            if hit and hit[0] == m.kind:
+                if norm(m.name) != norm(hit[1]):
+                    m.aliases.add(m.name)
+                m.name = hit[1]
+        # parenthesised aliases glued to a mention: 과학기술정보통신부(과기정통부), SK텔레콤(SKT)
+        by_end = {m.end: m for m in chosen}
+        alias_to: dict[str, tuple[str, str]] = {}
+        for w in words:
+            m = by_end.get(w.core_end)
+            if m is None or not w.paren or m.kind == "person":
+                continue
+            alias = _strip_ticker(w.paren_text or "")
+            if not _alias_ok(alias):
+                continue
+            hit = known.lookup(alias)
+            if hit and hit[0] == m.kind and known.lookup(m.name) is None:
+                m.aliases.add(m.name)
+                m.name = hit[1]
+            elif hit is None or hit[1] == m.name:
+                m.aliases.add(alias)
+                alias_to[norm(alias)] = (m.kind, m.name)
+        # one name per entity within the article: forms that normalise alike, or an alias
+        canon: dict[tuple[str, str], str] = {}
+        for m in sorted(chosen, key=lambda m: m.start):
+            key = (m.kind, norm(m.name))
+            if key in canon:
+                m.name = canon[key]
+            elif norm(m.name) in alias_to and alias_to[norm(m.name)][0] == m.kind:
+                m.aliases.add(m.name)
+                m.name = alias_to[norm(m.name)][1]
+            else:
+                canon[key] = m.name
+        longer = sorted({m.name for m in chosen if m.kind == "organization" and " " in m.name})
+        for m in chosen:
+            if m.kind != "organization" or not LATIN_ACRONYM.match(m.name):
+                continue
+            nxt = next((w for w in words if w.start >= m.end), None)
+            if nxt is not None and nxt.is_paren and re.search(r"원|▲|▼|%", nxt.core):
+                continue
+            full = [n for n in longer if n.startswith(m.name + " ")]
+            if len(full) == 1:
+                m.aliases.add(m.name)
+                m.name = full[0]
+        aliases: dict[str, set[str]] = {}
+        spans: list[Span] = []
+        for m in chosen:
+            span = doc.char_span(m.start, m.end, label={"organization": "ORG", "person": "PERSON",
+                                                         "model": "MODEL"}[m.kind], alignment_mode="expand")
+            if span is None:
+                continue
+            span._.name = m.name
+            span._.rule = m.rule
+            spans.append(span)
+            eid = entity_id(m.kind, m.name)
+            bucket = aliases.setdefault(eid, set())
+            bucket.update(a for a in m.aliases if norm(a) != norm(m.name))
+            surface = text[m.start:m.end]
+            if m.kind != "person" and norm(surface) != norm(m.name):
+                bucket.add(surface)
+        for eid in aliases:
+            kind, name = eid.split(":", 1)
+            group = known.table.orgs if kind == "org" else known.table.models if kind == "model" else {}
+            aliases[eid].update(group.get(name, []))
+        doc.ents = filter_spans(spans)
+        doc._.aliases = aliases
+
+
+@Language.factory("hankg_entities", default_config={"aliases": []})
+def make_entities(nlp: Language, name: str, aliases: list[str]) -> EntityRecognizer:
+    return EntityRecognizer(tuple(aliases))

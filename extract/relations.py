@@ -1,0 +1,360 @@
+"""Relations between the entities of one article, read from the clause they stand in.
+
+works_at from the person patterns (and `그는 … ORG TITLE을 거쳐` chains), develops from
+`ORG의 MODEL`, `ORG MODEL`, `MODEL(ORG)`, a subject ORG that builds a MODEL, or a curated
+developer; parameters attach to the model the value names or sits next to, else to the
+clause's subject, else to the article's current topic; partner_of from consortium
+listings; programme_status from 선정/통과/진출/탈락/지원 next to an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from hankg.data import actors
+from hankg.extract import extensions  # noqa: F401
+from hankg.extract.entities import title_of
+from hankg.extract.words import Word, words_of
+from hankg.schema import Evidence, Fact, entity_id
+
+SUBJECT = ("은", "는", "이", "가", "도", "이는", "께서")
+PROGRAMME = re.compile(r"독자\s*(AI|인공지능)\s*파운데이션|독파모|정예팀|국가대표\s*AI|국대\s*AI|K-AI|파운데이션\s*모델\s*(개발\s*)?(사업|프로젝트)")
+STATUS_WORDS = [
+    ("eliminated", re.compile(r"탈락|고배|떨어[지졌진]|제외[됐된되]")),
+    ("passed", re.compile(r"통과|진출|생존|살아남|합격|안착")),
+    ("selected", re.compile(r"선정|선발|뽑[혔힌히]|이름을\s*올")),
+    ("applied", re.compile(r"(?:독파모|사업|프로젝트|공모|모집|평가)에\s*(?:재)?지원(?:했|한|해|하)|지원서|신청(?:했|한|서)|도전장|출사표")),
+]
+STATUS_CONTEXT = re.compile(r"정예팀|팀|컨소시엄|평가|단계|차전|독파모|프로젝트|사업|모집|국가대표|국대|패자부활")
+BUILD_VERBS = re.compile(r"개발|공개|출시|선보|만들|만든|내놓|기반|구축|발표|고도화|키우|확장|학습|훈련|설계")
+PARTNER_VERBS = re.compile(r"담당|맡|참여|합류|협력|지원한다|지원하|참가")
+LEAD_WORDS = re.compile(r"주도|주관|이끄|이끌|총괄")
+GOV_HEADS = ("부", "처", "청", "위원회", "진흥원", "정보원", "기획평가원")
+
+
+_QUOTED_TAIL = re.compile(r"^(?:\([^()]*\))?['’\"”]?(은|는|이|가|도|의|을|를|와|과)(?![가-힣])")
+
+
+def _tail(words_by_end: dict[int, Word], span: Span) -> str:
+    """The particle after a mention, also behind a closing quote: `'A.X K1'은` → 은."""
+    w = words_by_end.get(span.end_char)
+    if w is not None and w.tail:
+        return w.tail
+    m = _QUOTED_TAIL.match(span.doc.text[span.end_char:span.end_char + 40])
+    return m.group(1) if m else ""
+
+
+def _eid(span: Span) -> str:
+    return entity_id({"ORG": "organization", "PERSON": "person", "MODEL": "model"}[span.label_], span._.name)
+
+
+def _is_gov_or_outlet(span: Span) -> bool:
+    name = span._.name or ""
+    return (span._.rule or "").startswith(("rule:source", "rule:outlet", "rule:byline")) or name.endswith(GOV_HEADS)
+
+
+class RelationExtractor:
+    """`hankg_relations`: fills `doc._.facts` with `Fact` records."""
+
+    def __init__(self, aliases: tuple[str, ...] = ()):
+        self.aliases = aliases
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.doc = doc
+        self.words = words_of(doc)
+        self.by_end = {w.core_end: w for w in self.words}
+        ents = [e for e in doc.ents if e._.name]
+        self.ents = ents
+        facts: list[Fact] = []
+        facts += self.works_at(doc, ents)
+        facts += self.develops(doc, ents)
+        facts += self.parameters(doc, ents)
+        programme = bool(PROGRAMME.search(doc.text))
+        facts += self.partners(doc, ents)
+        if programme:
+            facts += self.status(doc, ents)
+        doc._.facts = (doc._.facts or []) + facts
+        return doc
+
+    # -- helpers ---------------------------------------------------------------------
+    def ent_at(self, start: int, end: int | None = None, label: str | None = None) -> Span | None:
+        for e in self.ents:
+            if e.start_char <= start < e.end_char and (label is None or e.label_ == label):
+                return e
+        return None
+
+    def fact(self, subject: str, relation: str, start: int, end: int, rule: str, **kw) -> Fact:
+        return Fact(subject=subject, relation=relation, evidence=Evidence(start=start, end=end),
+                    extractor=rule, **kw)
+
+    # -- works_at --------------------------------------------------------------------
+    def works_at(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+        out = []
+        orgs_by_name = {e._.name: e for e in ents if e.label_ == "ORG"}
+        for role in doc.user_data.get("hankg.roles", []):
+            person = self.ent_at(role["start"], label="PERSON")
+            if person is None:
+                continue
+            org = None
+            if role["org"]:
+                org = self.ent_at(role["org"][0], label="ORG")
+            elif role["org_name"]:
+                org = orgs_by_name.get(role["org_name"])
+            if org is None:
+                continue
+            out.append(self.fact(_eid(person), "works_at", role["start"], role["end"], role["rule"],
+                                 object=_eid(org), role=role["title"]))
+        out += self._career_chain(doc, ents)
+        seen: set[tuple] = set()  # one title per person and organisation: the first stated
+        return [f for f in out if not ((f.subject, f.object) in seen or seen.add((f.subject, f.object)))]
+
+    def _career_chain(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+        """`김 대표는 홍콩과기대 교수이자 네이버 AI 리더 출신으로`, `그는 … 컴페니닷AI CTO를 거쳐`."""
+        out = []
+        last_person: Span | None = None
+        words = self.words
+        claimed = {(r["start"]) for r in doc.user_data.get("hankg.roles", [])}
+        for sent in doc.sents:
+            subject = None
+            for e in ents:
+                if e.label_ == "PERSON" and sent.start_char <= e.start_char < sent.end_char \
+                        and _tail(self.by_end, e) in SUBJECT:
+                    subject = e
+                    break
+            if subject is None and re.match(r"^\s*(그는|그가|그녀는|그녀가)", sent.text):
+                subject = last_person
+            if subject is not None:
+                for e in ents:
+                    if e.label_ != "ORG" or not (sent.start_char <= e.start_char < sent.end_char):
+                        continue
+                    if e.start_char <= subject.start_char:
+                        continue
+                    w = self.by_end.get(e.end_char)
+                    if w is None or w.tail or w.i + 1 >= len(words):
+                        continue
+                    nxt = words[w.i + 1]
+                    title = title_of(nxt.core)
+                    if nxt.gap_before == " " and not title and nxt.i + 1 < len(words) \
+                            and f"{nxt.core} {words[nxt.i + 1].core}" in _two_word_titles():
+                        title = f"{nxt.core} {words[nxt.i + 1].core}"
+                        nxt = words[nxt.i + 1]
+                    if not title or nxt.gap_before.strip():
+                        continue
+                    if e.start_char - 30 > subject.end_char and not re.match(r"^(이자|를|을|로|으로|출신|,)?", nxt.tail):
+                        continue
+                    # a title right after an org that a NAME introduced is that name's, not ours
+                    prev = words[w.i - 1] if w.i > 0 else None
+                    if prev is not None and prev.core_start in claimed:
+                        continue
+                    out.append(self.fact(_eid(subject), "works_at", e.start_char, nxt.core_end,
+                                         "rule:career-chain", object=_eid(e), role=title))
+            persons = [e for e in ents if e.label_ == "PERSON" and sent.start_char <= e.start_char < sent.end_char]
+            if persons:
+                last_person = subject or persons[0]
+        return out
+
+    # -- develops --------------------------------------------------------------------
+    def develops(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+        out = []
+        text = doc.text
+        table = actors(self.aliases)
+        orgs = [e for e in ents if e.label_ == "ORG"]
+        org_names = {e._.name for e in orgs}
+        for i, m in enumerate(ents):
+            if m.label_ != "MODEL":
+                continue
+            prev = ents[i - 1] if i > 0 else None
+            between = text[prev.end_char:m.start_char] if prev is not None else ""
+            if prev is not None and prev.label_ == "ORG" and len(between) <= 4 \
+                    and re.fullmatch(r"\s*(의)?\s*['‘\"“]?\s*", between) and not _is_gov_or_outlet(prev):
+                rule = "rule:org-of-model" if "의" in between else "rule:org-model"
+                out.append(self.fact(_eid(prev), "develops", prev.start_char, m.end_char, rule, object=_eid(m)))
+                continue
+            after = text[m.end_char:m.end_char + 30]
+            pm = re.match(r"^['’\"”]?\s*\(([^()]+)\)", after)
+            if pm:
+                o = self.ent_at(m.end_char + pm.start(1), label="ORG")
+                if o is not None:
+                    out.append(self.fact(_eid(o), "develops", m.start_char, o.end_char,
+                                         "rule:model-paren-org", object=_eid(m)))
+                    continue
+            # the clause's subject organisation building the model
+            sent = m.sent
+            subj = None
+            for e in ents:
+                if e.label_ == "ORG" and sent.start_char <= e.start_char < m.start_char \
+                        and _tail(self.by_end, e) in SUBJECT and not _is_gov_or_outlet(e):
+                    subj = e
+            compared = re.match(r"^['’\"”]?\s*(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신)", text[m.end_char:m.end_char + 12])
+            if subj is not None and not compared and BUILD_VERBS.search(text[m.end_char:sent.end_char][:40]) \
+                    and not any(o.label_ == "ORG" and subj.end_char <= o.start_char < m.start_char for o in orgs):
+                out.append(self.fact(_eid(subj), "develops", subj.start_char, m.end_char,
+                                     "rule:subject-builds-model", object=_eid(m)))
+        # curated developers, when the developer is named in the same article
+        seen = {(f.subject, f.object) for f in out}
+        for m in ents:
+            if m.label_ != "MODEL":
+                continue
+            dev = table.developer.get(m._.name) or next(
+                (d for name, d in sorted(table.developer.items(), key=lambda kv: -len(kv[0]))
+                 if m._.name.startswith(name + " ") or m._.name.startswith(name)), None)
+            if dev and dev in org_names:
+                key = (entity_id("organization", dev), _eid(m))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(self.fact(key[0], "develops", m.start_char, m.end_char, "kb:developer",
+                                         object=key[1]))
+        return out
+
+    # -- parameters ------------------------------------------------------------------
+    def parameters(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+        out = []
+        text = doc.text
+        topic: Span | None = None
+        values = sorted(doc.spans.get("values", []), key=lambda s: s.start_char)
+        vi = 0
+        for sent in doc.sents:
+            sents_ents = [e for e in ents if sent.start_char <= e.start_char < sent.end_char]
+            while vi < len(values) and values[vi].start_char < sent.end_char:
+                v = values[vi]
+                vi += 1
+                if v.label_ != "PARAMS":
+                    continue
+                subj, rule = self._size_subject(text, v, sents_ents, topic)
+                if subj is None:
+                    continue
+                out.append(self.fact(_eid(subj), "parameters", v.start_char, v.end_char, rule,
+                                     value=v._.value, max=v._.max, unit="params"))
+            for e in sents_ents:
+                own_model = e.label_ == "MODEL" and (e._.rule or "").startswith("rule:quoted")
+                if (e.label_ == "ORG" or own_model) and _tail(self.by_end, e) in SUBJECT \
+                        and not _is_gov_or_outlet(e):
+                    topic = e
+        return out
+
+    def _size_subject(self, text: str, v: Span, ents: list[Span], topic: Span | None) -> tuple[Span | None, str]:
+        inside = next((e for e in ents if e.label_ == "MODEL" and e.start_char <= v.start_char < e.end_char), None)
+        if inside is not None:
+            return inside, "rule:size-in-model-name"
+        after = [e for e in ents if e.label_ == "MODEL" and 0 <= e.start_char - v.end_char <= 20
+                 and not re.search(r"[,.]|[고며]\s", text[v.end_char:e.start_char])]
+        if after:
+            return after[0], "rule:size-before-model"
+        before = [e for e in ents if e.end_char <= v.start_char and e.label_ in ("ORG", "MODEL")
+                  and not _is_gov_or_outlet(e)]
+        if before:
+            last = before[-1]
+            gap = text[last.end_char:v.start_char]
+            if last.label_ == "MODEL" and len(gap) <= 4:
+                return last, "rule:model-size"
+            if re.fullmatch(r"\s*의\s*", gap):
+                return last, "rule:org-of-size"
+            marked = [e for e in before if _tail(self.by_end, e) in SUBJECT]
+            if marked:
+                return marked[-1], "rule:clause-subject-size"
+            return last, "rule:nearest-size"
+        later = [e for e in ents if e.start_char >= v.end_char and e.label_ == "ORG"
+                 and _tail(self.by_end, e) in SUBJECT and not _is_gov_or_outlet(e)]
+        if later:
+            return later[0], "rule:sentence-subject-size"
+        if topic is not None:
+            return topic, "rule:topic-size"
+        return None, ""
+
+    # -- partner_of ------------------------------------------------------------------
+    def partners(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+        out = []
+        text = doc.text
+        orgs = [e for e in ents if e.label_ == "ORG" and not _is_gov_or_outlet(e)]
+        if not orgs:
+            return out
+        counts = Counter(e._.name for e in orgs)
+        lead: Span | None = None
+        sents = list(doc.sents)
+        for k, sent in enumerate(sents):
+            s_orgs = [e for e in orgs if sent.start_char <= e.start_char < sent.end_char]
+            for e in s_orgs:
+                after = text[e.end_char:e.end_char + 20]
+                if re.match(r"^\s*컨소시엄", after) or (LEAD_WORDS.search(after) and _tail(self.by_end, e) in SUBJECT):
+                    lead = e
+            ctx = sent.text + (sents[k - 1].text if k else "")
+            if not PARTNER_VERBS.search(sent.text) or not ("컨소시엄" in ctx or LEAD_WORDS.search(ctx)):
+                continue
+            the_lead = lead or next((e for e in orgs if e._.name == counts.most_common(1)[0][0]), None)
+            if the_lead is None:
+                continue
+            for e in s_orgs:
+                if e._.name == the_lead._.name or re.match(r"^\s*컨소시엄", text[e.end_char:e.end_char + 6]):
+                    continue
+                if LEAD_WORDS.search(text[e.end_char:e.end_char + 20]) and _tail(self.by_end, e) in SUBJECT:
+                    continue
+                role = re.match(r"^[^,.]*?(?=(?:을|를)?\s*(?:담당|맡|지원한|$|,))", text[e.end_char:sent.end_char])
+                role_text = role.group().strip(" 가이와과는은도") if role else None
+                out.append(self.fact(_eid(e), "partner_of", e.start_char, min(sent.end_char, e.end_char + 40),
+                                     "rule:consortium-listing", object=_eid(the_lead),
+                                     role=(role_text or None) and role_text[:40]))
+        return out
+
+    # -- programme_status ------------------------------------------------------------
+    def status(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+        out = []
+        text = doc.text
+        dates = list(doc.spans.get("dates", []))
+        for sent in doc.sents:
+            if not STATUS_CONTEXT.search(sent.text) and not PROGRAMME.search(sent.text):
+                continue
+            hits = [(m.start() + sent.start_char, status) for status, pat in STATUS_WORDS
+                    for m in pat.finditer(sent.text)]
+            if not hits:
+                continue
+            orgs = [e for e in ents if e.label_ == "ORG" and sent.start_char <= e.start_char < sent.end_char
+                    and not _is_gov_or_outlet(e)]
+            for group in self._groups(orgs):
+                g0, g1 = group[0].start_char, group[-1].end_char
+                best = min(hits, key=lambda h: (g0 - h[0]) if h[0] < g0 else (h[0] - g1) + 1)
+                dist = (g0 - best[0]) if best[0] < g0 else best[0] - g1
+                if dist > 60:
+                    continue
+                date = self._date_near(dates, sent, best[0])
+                for e in group:
+                    out.append(self.fact(_eid(e), "programme_status", min(e.start_char, best[0]),
+                                         max(e.end_char, best[0] + 2), "rule:status-word",
+                                         role=best[1], date=date))
+        return out
+
+    def _groups(self, orgs: list[Span]) -> Iterable[list[Span]]:
+        """Enumerations (`A와 B, C`, `▲A ▲B`) share one status."""
+        text = self.doc.text
+        group: list[Span] = []
+        for e in orgs:
+            if group and re.fullmatch(r"(와|과|및|,|·|ㆍ|\s|▲|△|이나|나|랑)*", text[group[-1].end_char:e.start_char]):
+                group.append(e)
+                continue
+            if group:
+                yield group
+            group = [e]
+        if group:
+            yield group
+
+    @staticmethod
+    def _date_near(dates: list[Span], sent: Span, pos: int) -> str | None:
+        inside = [d for d in dates if sent.start_char <= d.start_char < sent.end_char and any(d._.value or [])]
+        if not inside:
+            return None
+        return next(v for v in min(inside, key=lambda d: abs(d.start_char - pos))._.value if v)
+
+
+def _two_word_titles() -> frozenset[str]:
+    from hankg.data import wordset
+
+    return frozenset(t for t in wordset("titles") if " " in t)
+
+
+@Language.factory("hankg_relations", default_config={"aliases": []})
+def make_relations(nlp: Language, name: str, aliases: list[str]) -> RelationExtractor:
+    return RelationExtractor(tuple(aliases))

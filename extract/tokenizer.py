@@ -1,0 +1,170 @@
+"""Kiwi's morphological analysis as a spaCy tokenizer that never loses or shifts text.
+
+Kiwi returns morphemes with character offsets; some overlap (`했다` → `하` + `었` at one
+position) and whitespace is not covered. Here overlapping morphemes fuse into one token
+(`XSV+EP`), every uncovered character lands in a token or a token's trailing space, and
+text that is not NFC is analysed in NFC and mapped back, so `doc.text == text` always.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from kiwipiepy import Kiwi
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+from hankg.data import user_words
+
+_KIWI: Kiwi | None = None
+_RUNS = re.compile(r"\s+|\S+")
+_LOCK = threading.Lock()
+
+
+def get_kiwi() -> Kiwi:
+    """The one Kiwi per process, created on first use with hankg's user dictionary."""
+    global _KIWI
+    with _LOCK:
+        if _KIWI is None:
+            kiwi = Kiwi()
+            for word, tag in user_words():
+                kiwi.add_user_word(word, tag, 0.0)
+            _KIWI = kiwi
+    return _KIWI
+
+
+def _nfc_map(text: str) -> tuple[str, list[int]]:
+    """NFC text and, for each of its characters and its end, the original offset."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, list(range(len(text) + 1))
+    out: list[str] = []
+    offsets: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and (unicodedata.combining(text[j]) or "\u1160" <= text[j] <= "\u11ff"):
+            j += 1
+        seg = unicodedata.normalize("NFC", text[i:j])
+        out.append(seg)
+        offsets.extend([i] * len(seg))
+        i = j
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+def analyse(text: str) -> list[list[tuple[int, int, str, str]]]:
+    """Kiwi's sentences as lists of (start, end, tag, lemma) in `text`'s own offsets."""
+    norm, back = _nfc_map(text)
+    sents = get_kiwi().tokenize(norm, split_sents=True) if norm.strip() else []
+    out = []
+    for sent in sents:
+        morphs = []
+        for t in sent:
+            s, e = back[t.start], back[t.start + t.len]
+            lemma = t.lemma if t.tag.startswith("V") else t.form
+            morphs.append((s, max(e, s + 1) if t.len else e, t.tag, lemma))
+        out.append(morphs)
+    return out
+
+
+def _fuse(morphs: Iterable[tuple[int, int, str, str]]) -> Iterator[list]:
+    """Merge morphemes whose character ranges overlap or are empty into one token."""
+    cur: list | None = None
+    for s, e, tag, lemma in morphs:
+        if cur is not None and (s < cur[1] or e <= s):
+            cur[1] = max(cur[1], e)
+            cur[2].append(tag)
+            cur[3].append(lemma)
+            continue
+        if cur is not None:
+            yield cur
+        cur = [s, e, [tag], [lemma]]
+    if cur is not None:
+        yield cur
+
+
+class KiwiTokenizer:
+    """spaCy tokenizer over Kiwi: `tag_` is Kiwi's tag (fused with `+`), `lemma_` its lemma,
+    and sentence starts follow Kiwi's split and line breaks."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        tags: list[str] = []
+        lemmas: list[str] = []
+        starts: list[bool] = []
+        pos = 0
+        new_sent = True
+
+        def gap(upto: int) -> None:
+            nonlocal pos, new_sent
+            for run in _RUNS.findall(text[pos:upto]):
+                if "\n" in run:
+                    new_sent = True
+                if run[0] == " " and words and not spaces[-1] and not words[-1].isspace():
+                    spaces[-1] = True
+                    run = run[1:]
+                    if not run:
+                        continue
+                words.append(run)
+                spaces.append(False)
+                tags.append("_SP" if run.isspace() else "SW")
+                lemmas.append(run)
+                starts.append(len(words) == 1 or (not run.isspace() and new_sent))
+                if not run.isspace():
+                    new_sent = False
+            pos = max(pos, upto)
+
+        for sent in analyse(text):
+            first = True
+            for s, e, tg, lm in _fuse(sent):
+                s = max(s, pos)
+                if e <= s:
+                    continue
+                gap(s)
+                words.append(text[s:e])
+                spaces.append(False)
+                tags.append("+".join(tg))
+                lemmas.append("+".join(lm) if len(lm) > 1 else lm[0])
+                starts.append(first or new_sent or len(words) == 1)
+                first = new_sent = False
+                pos = e
+        gap(len(text))
+        if not words:
+            return Doc(self.vocab, words=[], spaces=[])
+        return Doc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas,
+                   sent_starts=starts)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> KiwiTokenizer:
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> KiwiTokenizer:
+        return self
+
+    def __reduce__(self):
+        return (KiwiTokenizer, (self.vocab,))
+
+
+@registry.tokenizers("hankg.KiwiTokenizer.v1")
+def create_kiwi_tokenizer():
+    def make(nlp) -> KiwiTokenizer:
+        return KiwiTokenizer(nlp.vocab)
+
+    return make

@@ -1,0 +1,136 @@
+"""Numbers with units, classified: parameter counts versus tokens, context, money and GPUs.
+
+`1000억(100B)` is one value stated twice; `2000~3000B` a range; `519B급`, `5000B 이상`,
+`3000억 파라미터`, `5000억개` are parameter counts; `10T`→`15T` after 학습량 are tokens,
+`128K` a context length, `70억원` money and `H100 512장` a GPU count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from hankg.extract import extensions  # noqa: F401
+
+KO_UNIT = {"만": 1e4, "억": 1e8, "조": 1e12}
+LATIN_UNIT = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def _ko(n: str, u: str, n2: str, u2: str) -> str:
+    return rf"(?P<{n}>{_NUM})\s*(?P<{u}>[만억조])(?:\s*(?P<{n2}>{_NUM})\s*(?P<{u2}>[만억]))?"
+
+
+VALUE = re.compile(
+    rf"(?<![A-Za-z0-9.,])(?:(?P<lo>{_NUM})\s*(?P<lo_u>[만억조KMBT])?\s*[~∼〜\-]\s*)?"
+    rf"(?:{_ko('kn', 'ku', 'kn2', 'ku2')}|(?P<ln>{_NUM})\s?(?P<lu>[KMBT])(?![A-Za-z0-9]))"
+    r"(?P<count>\s*개)?"
+    rf"(?:\s*\(\s*(?:(?P<pn>{_NUM})\s?(?P<pu>[KMBT만억조])\s*(?:개)?|[^()]{{0,12}})\s*\))?"
+)
+PARAM_AFTER = re.compile(r"^\s*(개\s*)?(의\s*)?(급|규모|파라미터|매개변수|개\s*파라미터|모델|이상|수준|짜리|"
+                         r"초거대|대형|언어\s?모델|LLM|까지|로\s*추정|으로\s*추정|로\s*키|으로\s*키|정도)")
+PARAM_BEFORE = re.compile(r"(파라미터|매개변수|모델|규모|크기)[^.,]{0,12}$")
+TOKENS_CTX = re.compile(r"(토큰|학습량|학습\s*데이터|데이터)")
+CONTEXT_CTX = re.compile(r"(컨텍스트|문맥|context)", re.I)
+GPU_CTX = re.compile(r"^\s*(장|개|대)\b|^\s*(장|대)")
+
+
+@dataclass
+class Value:
+    start: int
+    end: int
+    value: float
+    max: float | None
+    unit: str
+    rule: str
+
+
+def _num(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _amount(m: re.Match) -> tuple[float, str] | None:
+    if m.group("kn"):
+        v = _num(m.group("kn")) * KO_UNIT[m.group("ku")]
+        if m.group("kn2"):
+            v += _num(m.group("kn2")) * KO_UNIT[m.group("ku2")]
+        return v, m.group("ku")
+    if m.group("ln"):
+        return _num(m.group("ln")) * LATIN_UNIT[m.group("lu")], m.group("lu")
+    return None
+
+
+def find_values(text: str) -> Iterator[Value]:
+    """Every number with a unit that could be a size, classified by the words around it."""
+    for m in VALUE.finditer(text):
+        amount = _amount(m)
+        if amount is None:
+            continue
+        value, unit = amount
+        s, e = m.span()
+        after = text[e:e + 16]
+        before = text[max(0, s - 30):s]
+        if re.match(r"^\s*(원|달러|엔|위안|명|건|배|%|퍼센트|시간|년|개월|일|회|대)", after) \
+                and not m.group("pn"):
+            continue  # money, people, ratios: not sizes
+        if unit in "만억조" and re.match(r"^\s*원", text[m.end("ku"):m.end("ku") + 3]):
+            continue
+        lo = m.group("lo")
+        vmax = None
+        if lo:
+            lo_unit = m.group("lo_u") or unit
+            scale = KO_UNIT.get(lo_unit) or LATIN_UNIT.get(lo_unit, 1.0)
+            value, vmax = _num(lo) * scale, value
+        kind = _classify(unit, text, s, e, before, after, bool(m.group("count")), bool(m.group("pn")))
+        if kind is None:
+            continue
+        yield Value(s, e, value, vmax, kind, f"rule:value-{'ko' if unit in '만억조' else 'latin'}")
+
+
+def _classify(unit: str, text: str, s: int, e: int, before: str, after: str,
+              counted: bool, doubled: bool) -> str | None:
+    window = before[-16:]
+    if CONTEXT_CTX.search(window) or unit == "K":
+        return "context"
+    if TOKENS_CTX.search(window) or re.match(r"^\s*(개의\s*)?토큰", after):
+        return "tokens"
+    if re.search(r"(GPU|H\d00|B\d00|A100|칩|NPU)[^.]{0,6}$", before) or re.match(r"^\s*(장|개의\s*GPU)", after):
+        return "gpus"
+    if unit in "BT" or doubled:
+        return "params" if unit == "B" or PARAM_AFTER.match(after) or PARAM_BEFORE.search(window) else None
+    if unit == "M":
+        return "params" if PARAM_AFTER.match(after) else None
+    # Korean units: a parameter count only when the text says so
+    if re.match(r"^\s*(개\s*)?(의\s*)?(파라미터|매개변수)", after) or (counted and PARAM_BEFORE.search(window)):
+        return "params"
+    if re.search(r"(파라미터|매개변수)", text[e:e + 12]) and unit in "억조":
+        return "params"
+    return None
+
+
+class ValueRecognizer:
+    """`hankg_values`: `doc.spans["values"]`, labelled PARAMS / TOKENS / CONTEXT / GPUS."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for v in find_values(doc.text):
+            base = doc.char_span(v.start, v.end, alignment_mode="expand")
+            if base is None:
+                continue
+            span = Span(doc, base.start, base.end, label=v.unit.upper())
+            span._.value = v.value
+            span._.max = v.max
+            span._.unit = v.unit
+            span._.rule = v.rule
+            spans.append(span)
+        doc.spans["values"] = spans
+        return doc
+
+
+@Language.factory("hankg_values")
+def make_values(nlp: Language, name: str) -> ValueRecognizer:
+    return ValueRecognizer()
