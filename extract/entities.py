@@ -29,18 +29,22 @@ from hankg.scoring import norm
 HANGUL = re.compile(r"^[가-힣]+$")
 TITLE_NUM = re.compile(r"^제?\d차관$")
 LATIN_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
-STRONG_HEADS = ("연구원", "연구소", "위원회", "협회", "학회", "재단", "진흥원", "텔레콤", "랩스",
+STRONG_HEADS = ("기술원", "과학원", "자원부", "통신부", "기업부", "재정부", "교육부", "안전부", "국방부",
+                "외교부", "법무부", "통일부", "환경부", "노동부", "복지부", "관광부", "가족부", "교통부",
+                "수산부", "식품부", "연구원", "연구소", "위원회", "협회", "학회", "재단", "진흥원", "텔레콤", "랩스",
                 "테크놀로지스", "대학교", "일보", "신문", "정보원", "연합회", "공사", "공단", "협력체", "기구")
 DEPARTMENT = re.compile(r"(학과|공학과|학부|대학원|연구실|연구센터|본부|사업부|팀)$")
 QUOTE = re.compile(r"'([^'\n]{1,40})'|‘([^’\n]{1,40})’|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})”")
 MODEL_AFTER = re.compile(r"^\s*(\(.{1,30}?\))?\s*(을|를|은|는|이|가|의)?\s*(AI\s*)?(초거대\s*|거대\s*)?"
-                         r"(모델|LLM|언어\s?모델|파운데이션|추론\s?모델|sLLM|멀티모달|버전|시리즈)")
+                         r"(모델|LLM|언어\s?모델|파운데이션|추론\s?모델|sLLM|멀티모달|버전|시리즈|크기|규모|파라미터)")
 MODEL_BEFORE = re.compile(r"(모델|LLM|언어\s?모델|AI|인공지능|챗봇|sLLM|\))\s*$")
 VERSIONED = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z]*(?:[-.][A-Za-z0-9]+)*[- ]?\d+(?:\.\d+)?[A-Za-z]*"
                        r"|[a-z]\d(?:-[a-z]+)?)(?![A-Za-z0-9])")
 VERSION_TAIL = re.compile(r"^(\s*(?:\d+(?:\.\d+)?[A-Za-z]?|[A-Z]\d+(?:\.\d+)?|o\d|v\d+(?:\.\d+)?|"
                           r"Pro|Flash|Mini|mini|Max|Turbo|Ultra|Open|오픈|프로|미니|플래시|\d+B))+")
 PARTNER_VERBS = ("담당", "맡", "참여", "주도", "주관", "협력", "합류", "컨소시엄", "파트너", "지원한다", "구성")
+MODEL_NEAR = re.compile(r"파라미터|매개변수|\d\s?B\b|\d+B급|모델|LLM|공개|출시|선보|버전")
+FAMILY = re.compile(r"^(.*?[^\d.\s-])[- ]?\d+(?:\.\d+)?[A-Za-z]*(?:\s\d+)?$")
 GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
 
 
@@ -80,18 +84,21 @@ def glued_title(core: str) -> tuple[str, str] | None:
     return None
 
 
-def is_person_name(word: Word, strict: bool = False) -> bool:
+def is_person_name(word: Word, strict: bool = False, lenient: bool = False) -> bool:
     core = word.core
     if not HANGUL.match(core) or not 2 <= len(core) <= 4 or word.paren:
         return False
     if core in wordset("not_entities") or title_of(core) or core in wordset("titles"):
         return False
     surnames = wordset("surnames")
-    if not (core[0] in surnames or core[:2] in surnames):
+    if not (core[0] in surnames or core[:2] in surnames) or core in surnames:
         return False
+    head = org_head(core)
+    if head and (head in STRONG_HEADS or head == "대"):
+        return False  # 동해대, 한결과학기술원: organisations, not names
     if len(core) == 2 or strict:
         return all(t == "NNP" for t in word.core_tags)
-    return "NNP" in word.core_tags or not all(t.startswith("NN") for t in word.core_tags)
+    return lenient or "NNP" in word.core_tags or not all(t.startswith("NN") for t in word.core_tags)
 
 
 def org_head(core: str) -> str | None:
@@ -208,18 +215,28 @@ class PersonRules:
             if two in wordset("titles"):
                 return two, 2
         t = title_of(w.core)
-        return (t, 1) if t else None
+        if t:
+            return t, 1
+        if not looks_like_org(w) and not glued_title(w.core) and HANGUL.match(w.core.replace("AI", "")) \
+                and w.core[-1] != "원":
+            for title in by_length("titles"):
+                if len(title) >= 2 and w.core.endswith(title) and len(w.core) > len(title):
+                    return w.core, 1
+        return None
 
     def run(self) -> None:
         words = self.words
         for i, w in enumerate(words):
             if w.tail or w.is_paren:
                 continue
-            if len(w.core) == 1 and w.core in wordset("surnames") and i + 1 < len(words):
+            if len(w.core) <= 2 and w.core in wordset("surnames") and i + 1 < len(words):
                 self._backref(i)
                 continue
-            if not is_person_name(w):
+            titled = i + 1 < len(words) and self.title_at(i + 1) is not None and words[i + 1].gap_before == " "
+            if not is_person_name(w, lenient=titled):
                 continue
+            if w.core[-1] in "구군시동읍면" and i > 0 and words[i - 1].core in wordset("not_entities"):
+                continue  # 대전 유성구: a district, not a name
             self._name_org_title(i)
 
     def _name_org_title(self, i: int) -> None:
@@ -245,7 +262,7 @@ class PersonRules:
             if w.is_paren:
                 j += 1
                 continue
-            if w.tail or len(org_words) >= 4:
+            if w.tail or len(org_words) >= 4 or w.core in ("등", "및", "외", "겸"):
                 break
             org_words.append(w)
             j += 1
@@ -258,6 +275,9 @@ class PersonRules:
             org_words = org_words[:-1]
         if any(title_of(w.core) or (len(w.core) > 2 and is_person_name(w, strict=True)) for w in org_words):
             return
+        if org_words and not any(is_proper(w) or looks_like_org(w) or any(t in ("NNP", "SL") for t in w.core_tags)
+                                 for w in org_words):
+            org_words = []
         org: tuple[int, int] | None = glued_org
         if org is None and org_words:
             org = (org_words[0].core_start, org_words[-1].core_end)
@@ -269,6 +289,11 @@ class PersonRules:
         elif org is None and i > 0 and words[i].gap_before.strip() == "=" and not words[i - 1].tail \
                 and words[i - 1].gap_before.rstrip().endswith(("[", "(")):
             org = _span(words[i - 1])  # [데일리안 = 조인영 기자]
+            rule = "rule:byline"
+        elif org is None and title.endswith("기자") and i > 0 and not words[i - 1].tail \
+                and ("\n" in words[i - 1].gap_before or words[i - 1].i == 0) and words[i].gap_before == " " \
+                and (is_proper(words[i - 1]) or looks_like_org(words[i - 1])):
+            org = _span(words[i - 1])  # 디지털나래 유채린 기자 =
             rule = "rule:byline"
         name = name_w.core
         self.mentions.append(Mention(name_w.core_start, name_w.core_end, "person", name, rule, prio=2))
@@ -295,6 +320,52 @@ class PersonRules:
         self.mentions.append(Mention(w.core_start, end_w.core_end, "person", name, "rule:backref", prio=2))
 
 
+def listed_people(words: list[Word], taken: set[int]) -> list[Mention]:
+    """`강태오, 민서현, 유하준 등 …창업자들`: a listing of names closed by 등 is people."""
+    out: list[Mention] = []
+    run: list[Word] = []
+    for w in words:
+        if not is_person_name(w) or w.tail:
+            run = []
+            continue
+        if run and w.gap_before.strip() in (",", "·") and w.sent == run[-1].sent and run[-1].i == w.i - 1:
+            run.append(w)
+        else:
+            run = [w]
+        nxt = words[w.i + 1] if w.i + 1 < len(words) else None
+        if len(run) >= 2 and nxt is not None and nxt.core == "등" and not w.tail:
+            if all(is_person_name(x) and not x.tail for x in run):
+                out += [Mention(x.core_start, x.core_end, "person", x.core, "rule:name-listing", prio=1)
+                        for x in run if x.core_start not in taken]
+    return out
+
+
+def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """One name, one sense per article: every other occurrence of a name a rule found."""
+    text = doc.text
+    starts = {t.idx for t in doc}
+    ends = {t.idx + len(t) for t in doc}
+    names = {(m.kind, m.name) for m in mentions if m.kind != "person" and len(m.name) >= 2
+             and not m.rule.startswith("kb:") and text[m.start:m.end] == m.name}
+    out = []
+    for kind, name in sorted(names):
+        for hit in re.finditer(re.escape(name), text):
+            if hit.start() in starts and hit.end() in ends:
+                out.append(Mention(hit.start(), hit.end(), kind, name, "rule:same-name", prio=0))
+    for name in sorted({m.name for m in mentions if m.kind == "model"}):
+        fam = FAMILY.match(name)
+        if not fam or len(fam.group(1).strip(" -")) < 2:
+            continue
+        sibling = re.compile(re.escape(fam.group(1)) + r"[- ]?\d+(?:\.\d+)?[A-Za-z]*(?:\s\d+(?![\d.]))?")
+        for hit in sibling.finditer(text):
+            e = hit.end()
+            while e > hit.start() and e not in ends:
+                e -= 1
+            if hit.start() in starts and e > hit.start() + len(fam.group(1)):
+                out.append(Mention(hit.start(), e, "model", text[hit.start():e], "rule:model-family", prio=0))
+    return out
+
+
 def quoted_models(text: str, words: list[Word]) -> list[Mention]:
     """'A.X K1', ‘K-엑사원’ 모델: quoted names where the words around say 'model'."""
     out = []
@@ -308,7 +379,11 @@ def quoted_models(text: str, words: list[Word]) -> list[Mention]:
             continue
         after = text[m.end():m.end() + 25]
         before = text[max(0, m.start() - 12):m.start()]
-        if not (MODEL_AFTER.match(after) or MODEL_BEFORE.search(before)):
+        namelike = (bool(re.search(r"\d|[A-Za-z]{2,}", inner.replace("AI", ""))) and len(inner) <= 24
+                    and not any(re.search(r"\S(로|으로|을|를|에|의|는|은)$", x) for x in inner.split()[1:]))
+        near = text[m.end():m.end() + 40]
+        if not (MODEL_AFTER.match(after) or MODEL_BEFORE.search(before)
+                or (namelike and (re.search(r"의\s*$", before) or MODEL_NEAR.search(near)))):
             continue
         name, alias = inner, None
         pm = re.match(r"^(.+?)\s*\(([^()]+)\)$", inner)
@@ -379,7 +454,9 @@ class EntityRecognizer:
         mentions += quoted_models(text, words)
         mentions += versioned_models(text)
         mentions += self._org_rules(doc, words, mentions, source)
+        mentions += listed_people(words, {m.start for m in mentions})
         extend_versions(text, mentions)
+        mentions += propagate(doc, mentions)
         doc.user_data["hankg.roles"] = people.roles
         self._resolve(doc, mentions)
         return doc
@@ -393,6 +470,11 @@ class EntityRecognizer:
                 continue
             if looks_like_org(w):
                 out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:org-head"))
+        # bullet lists: `▲한빛AI연구원 '하늘 3.0' – 70B`
+        for w in words:
+            if w.gap_before.strip().endswith(("▲", "△", "■", "◆")) and is_proper(w) \
+                    and not is_person_name(w) and (w.core_start, w.core_end) not in taken:
+                out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:bullet"))
         # Latin acronym + AI / 연구원 across a space: `NC AI`, `LG AI 연구원`
         for a, b in zip(words, words[1:], strict=False):
             if (not a.tail and b.gap_before == " " and LATIN_ACRONYM.match(a.core)
@@ -447,7 +529,10 @@ class EntityRecognizer:
         # `X의 'MODEL'`: the owner of a model is an organisation
         model_starts = [m.start for m in found if m.kind == "model"]
         for w in words:
-            if w.tail == "의" and is_proper(w) and not is_person_name(w) and w.core_start not in org_starts:
+            ownerish = is_proper(w) or looks_like_org(w) or (
+                len(w.core) >= 2 and w.core not in wordset("not_entities") and not title_of(w.core)
+                and any(t in ("NNP", "SL") for t in w.core_tags))
+            if w.tail == "의" and ownerish and not is_person_name(w) and w.core_start not in org_starts:
                 nxt = text[w.end:w.end + 6]
                 if any(0 <= ms - w.end <= 3 for ms in model_starts) or nxt.lstrip().startswith(("'", "‘")):
                     out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:owner-of-model"))

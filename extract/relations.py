@@ -25,14 +25,15 @@ from hankg.schema import Evidence, Fact, entity_id
 SUBJECT = ("은", "는", "이", "가", "도", "이는", "께서")
 PROGRAMME = re.compile(r"독자\s*(AI|인공지능)\s*파운데이션|독파모|정예팀|국가대표\s*AI|국대\s*AI|K-AI|파운데이션\s*모델\s*(개발\s*)?(사업|프로젝트)")
 STATUS_WORDS = [
-    ("eliminated", re.compile(r"탈락|고배|떨어[지졌진]|제외[됐된되]")),
+    ("eliminated", re.compile(r"탈락|고배|쓴잔|떨어[지졌진]|제외[됐된되]|(?:문턱|관문)을\s*넘지\s*못")),
     ("passed", re.compile(r"통과|진출|생존|살아남|합격|안착")),
     ("selected", re.compile(r"선정|선발|뽑[혔힌히]|이름을\s*올")),
     ("applied", re.compile(r"(?:독파모|사업|프로젝트|공모|모집|평가)에\s*(?:재)?지원(?:했|한|해|하)|지원서|신청(?:했|한|서)|도전장|출사표")),
 ]
 STATUS_CONTEXT = re.compile(r"정예팀|팀|컨소시엄|평가|단계|차전|독파모|프로젝트|사업|모집|국가대표|국대|패자부활")
-BUILD_VERBS = re.compile(r"개발|공개|출시|선보|만들|만든|내놓|기반|구축|발표|고도화|키우|확장|학습|훈련|설계")
-PARTNER_VERBS = re.compile(r"담당|맡|참여|합류|협력|지원한다|지원하|참가")
+BUILD_VERBS = re.compile(r"개발|공개|출시|선보|만들|만든|내놓|내놨|내놓을|기반|구축|발표|고도화|키우|키운|키워|확장|"
+                         r"학습|훈련|설계|내세|앞세|제출|탑재|승부|자체")
+PARTNER_VERBS = re.compile(r"담당|맡|참여|합류|협력|지원한다|지원하|참가|돕|제공")
 LEAD_WORDS = re.compile(r"주도|주관|이끄|이끌|총괄")
 GOV_HEADS = ("부", "처", "청", "위원회", "진흥원", "정보원", "기획평가원")
 
@@ -73,8 +74,8 @@ class RelationExtractor:
         facts: list[Fact] = []
         facts += self.works_at(doc, ents)
         facts += self.develops(doc, ents)
-        facts += self.parameters(doc, ents)
-        programme = bool(PROGRAMME.search(doc.text))
+        facts += self.one_size_claim(self.parameters(doc, ents), facts)
+        programme = bool(PROGRAMME.search(doc.text) or re.search(r"파운데이션\s*모델|컨소시엄", doc.text))
         facts += self.partners(doc, ents)
         if programme:
             facts += self.status(doc, ents)
@@ -191,10 +192,26 @@ class RelationExtractor:
                         and _tail(self.by_end, e) in SUBJECT and not _is_gov_or_outlet(e):
                     subj = e
             compared = re.match(r"^['’\"”]?\s*(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신)", text[m.end_char:m.end_char + 12])
-            if subj is not None and not compared and BUILD_VERBS.search(text[m.end_char:sent.end_char][:40]) \
+            window = (text[subj.end_char:m.start_char] if subj is not None else "") + text[m.end_char:sent.end_char][:40]
+            if subj is not None and not compared and BUILD_VERBS.search(window) \
                     and not any(o.label_ == "ORG" and subj.end_char <= o.start_char < m.start_char for o in orgs):
                 out.append(self.fact(_eid(subj), "develops", subj.start_char, m.end_char,
                                      "rule:subject-builds-model", object=_eid(m)))
+        # a model of a family whose developer the article states: 하늘 2.0 → 하늘 3.0
+        from hankg.extract.entities import FAMILY
+
+        dev_of_family: dict[str, str] = {}
+        for f in out:
+            fam = FAMILY.match(f.object.split(":", 1)[1])
+            if fam:
+                dev_of_family.setdefault(fam.group(1).strip(" -"), f.subject)
+        have = {f.object for f in out}
+        for m in ents:
+            fam = FAMILY.match(m._.name) if m.label_ == "MODEL" else None
+            if fam and _eid(m) not in have and fam.group(1).strip(" -") in dev_of_family:
+                have.add(_eid(m))
+                out.append(self.fact(dev_of_family[fam.group(1).strip(" -")], "develops", m.start_char,
+                                     m.end_char, "rule:model-family", object=_eid(m)))
         # curated developers, when the developer is named in the same article
         seen = {(f.subject, f.object) for f in out}
         for m in ents:
@@ -266,6 +283,19 @@ class RelationExtractor:
             return topic, "rule:topic-size"
         return None, ""
 
+    @staticmethod
+    def one_size_claim(sizes: list[Fact], facts: list[Fact]) -> list[Fact]:
+        """A size stated twice of a team and of the model it develops is one claim: keep the first."""
+        builds = {(f.subject, f.object) for f in facts if f.relation == "develops"}
+        kept: list[Fact] = []
+        for f in sizes:
+            same = [k for k in kept if (k.value, k.max) == (f.value, f.max)]
+            if any(k.subject == f.subject or (k.subject, f.subject) in builds or (f.subject, k.subject) in builds
+                   for k in same):
+                continue
+            kept.append(f)
+        return kept
+
     # -- partner_of ------------------------------------------------------------------
     def partners(self, doc: Doc, ents: list[Span]) -> list[Fact]:
         out = []
@@ -305,8 +335,10 @@ class RelationExtractor:
         out = []
         text = doc.text
         dates = list(doc.spans.get("dates", []))
-        for sent in doc.sents:
-            if not STATUS_CONTEXT.search(sent.text) and not PROGRAMME.search(sent.text):
+        sents = list(doc.sents)
+        for k, sent in enumerate(sents):
+            ctx = " ".join(x.text for x in sents[max(0, k - 3):k + 1])
+            if not STATUS_CONTEXT.search(ctx) and not PROGRAMME.search(ctx):
                 continue
             hits = [(m.start() + sent.start_char, status) for status, pat in STATUS_WORDS
                     for m in pat.finditer(sent.text)]

@@ -1,5 +1,52 @@
-"""Placeholder: commands of this module are being written."""
+"""`hankg export`: the graph as GraphML, node-link JSON or neo4j-admin CSV."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from rich.console import Console
 
 app = typer.Typer()
+
+
+class Format(StrEnum):
+    graphml = "graphml"
+    json = "json"
+    csv = "csv"
+
+
+DEFAULT_NAME = {Format.graphml: "export.graphml", Format.json: "graph.json", Format.csv: "neo4j"}
+
+
+@app.command()
+def export(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Output folder of `hankg extract`.")]
+    = Path("outputs"),
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="graphml, json (node-link) or csv "
+                                        "(a folder for neo4j-admin import).")] = Format.json,
+    to: Annotated[Path | None, typer.Option(
+        "--to", "-o", help="File to write (a folder for csv); default: in the graph folder.")]
+    = None,
+) -> None:
+    """Export the graph for Gephi, d3/networkx or neo4j: every format carries the same facts."""
+    from hankg.graph.export import export as write
+    from hankg.graph.query import KnowledgeGraph
+
+    err = Console(stderr=True, highlight=False)
+    try:
+        kg = KnowledgeGraph.load(graph)
+    except (FileNotFoundError, ValueError) as e:
+        err.print(f"[red]error:[/] {e}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    base = graph if graph.is_dir() else graph.parent
+    target = to if to is not None else base / DEFAULT_NAME[fmt]
+    try:
+        written = write(kg.graph, fmt.value, target)
+    except OSError as e:
+        err.print(f"[red]error:[/] cannot write {target}: {e}", soft_wrap=True)
+        raise typer.Exit(1) from None
+    n, m = kg.graph.number_of_nodes(), kg.graph.number_of_edges()
+    err.print(f"{n} nodes, {m} edges → {written}", soft_wrap=True)

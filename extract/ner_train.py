@@ -1,0 +1,245 @@
+"""Training a small CPU NER (CNN tok2vec + transition-based `ner`) over Kiwi tokens.
+
+The model's own pipeline uses `hankg.KiwiTokenizer.v1`, so after
+`import hankg.extract.tokenizer` a trained folder loads with `spacy.load(MODEL_DIR)`.
+Embeddings hash the token's NORM, first character, last three characters, shape and Kiwi
+tag: Korean morphemes are short and names are mostly unseen, so character-ish features
+and Kiwi's NNP/NNG/SL analysis carry most of the signal. No vectors are stored.
+
+Training is deterministic for the same data, settings and seed (fixed seeds, one thread,
+shuffles drawn from the seed); only `max_minutes` can cut a run short at a point that
+depends on the machine. The model kept is the one that scored best on the held-back slice.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # before numpy loads, where it has not yet
+
+import spacy  # noqa: E402
+from hankg.extract import tokenizer  # noqa: E402,F401  (registers the tokenizer)
+from hankg.extract.klue import Sentence  # noqa: E402
+from hankg.extract.ner_data import AlignmentReport, align, split  # noqa: E402
+from hankg.extract.ner_eval import Scores, fresh_copy, run_model, score  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.training import Example  # noqa: E402
+from spacy.util import fix_random_seed, minibatch  # noqa: E402
+from thinc.api import Adam, Config  # noqa: E402
+
+CONFIG = """
+[nlp]
+lang = "ko"
+pipeline = ["tok2vec", "ner"]
+
+[nlp.tokenizer]
+@tokenizers = "hankg.KiwiTokenizer.v1"
+
+[components]
+
+[components.tok2vec]
+factory = "tok2vec"
+
+[components.tok2vec.model]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.tok2vec.model.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = ${vars.width}
+attrs = ${vars.attrs}
+rows = ${vars.rows}
+include_static_vectors = false
+
+[components.tok2vec.model.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = ${vars.width}
+depth = ${vars.depth}
+window_size = ${vars.window}
+maxout_pieces = 3
+
+[components.ner]
+factory = "ner"
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = ${vars.hidden}
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = ${vars.width}
+upstream = "*"
+"""
+
+
+@dataclass
+class Settings:
+    """What a training run may vary; the defaults are the ones the KLUE bench chose."""
+
+    width: int = 128
+    depth: int = 4
+    window: int = 1
+    attrs: tuple[str, ...] = ("NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG")
+    rows: tuple[int, ...] = (5000, 2500, 2500, 500, 500)
+    hidden: int = 64
+    dropout: float = 0.15
+    batch_size: int = 16
+    learn_rate: float = 0.001
+    max_epochs: int = 40
+    patience: int = 8
+    max_minutes: float | None = None
+    seed: int = 0
+    dev_fraction: float = 0.1
+
+
+@dataclass
+class Status:
+    """Where a run is, for progress displays."""
+
+    epoch: int
+    step: int
+    steps_per_epoch: int
+    loss: float = 0.0
+    dev_f1: float | None = None
+    best_f1: float = 0.0
+    best_epoch: int = 0
+    evaluated: bool = False  # True on the call made after the epoch's held-back scoring
+
+
+@dataclass
+class Result:
+    """What a finished run kept and how it got there."""
+
+    out: Path
+    alignment: AlignmentReport
+    dev: Scores
+    best_epoch: int
+    epochs: int
+    seconds: float
+    train_sentences: int
+    dev_sentences: int
+    stopped_by: str
+    history: list[float] = field(default_factory=list)
+
+
+def build(settings: Settings) -> Language:
+    """An untrained tok2vec + ner pipeline over the Kiwi tokenizer."""
+    if len(settings.rows) != len(settings.attrs):
+        raise ValueError(f"{len(settings.attrs)} embedding attrs need as many row counts, "
+                         f"got {len(settings.rows)}.")
+    cfg = Config().from_str(CONFIG, overrides={}, interpolate=False)
+    cfg["vars"] = {"width": settings.width, "depth": settings.depth, "window": settings.window,
+                   "attrs": list(settings.attrs), "rows": list(settings.rows),
+                   "hidden": settings.hidden}
+    cfg = cfg.interpolate()
+    del cfg["vars"]
+    return spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)
+
+
+def model_size(path: Path) -> int:
+    """Bytes on disk under a model folder."""
+    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
+
+
+def train(sentences: Sequence[Sentence], out: Path, settings: Settings | None = None,
+          dev: Sequence[Sentence] | None = None,
+          progress: Callable[[Status], None] | None = None,
+          on_aligned: Callable[[AlignmentReport], None] | None = None) -> Result:
+    """Train on `sentences`, hold back `dev` (or a seeded `dev_fraction` of them) to pick the
+    best epoch, and write that model to `out`."""
+    settings = settings or Settings()
+    out = Path(out)
+    if out.exists() and not (out.is_dir() and (not any(out.iterdir())
+                                                or (out / "config.cfg").exists())):
+        raise ValueError(f"{out}: exists and is not an empty folder or a model; "
+                         "choose another --out.")
+    began = time.monotonic()
+    fix_random_seed(settings.seed)
+    if dev is None:
+        train_set, dev = split(sentences, settings.seed, settings.dev_fraction)
+    else:
+        train_set = list(sentences)
+    if not train_set or not dev:
+        raise ValueError(f"need sentences both to train on and to hold back; got {len(train_set)} "
+                         f"and {len(dev)} from {len(sentences)}.")
+    nlp = build(settings)
+    report = AlignmentReport()
+    examples = []
+    for sent in train_set:
+        doc = nlp.make_doc(sent.text)
+        ref = fresh_copy(doc)
+        ref.set_ents(align(ref, sent, report), default="outside")
+        examples.append(Example(doc, ref))
+    if on_aligned:
+        on_aligned(report)
+    dev_docs = [nlp.make_doc(s.text) for s in dev]
+
+    fix_random_seed(settings.seed)
+    nlp.initialize(lambda: examples)
+    optimizer = Adam(settings.learn_rate, L2=1e-6, grad_clip=1.0, use_averages=True)
+    rng = random.Random(settings.seed)
+    deadline = began + settings.max_minutes * 60 if settings.max_minutes else None
+    steps = -(-len(examples) // settings.batch_size)
+    status = Status(epoch=0, step=0, steps_per_epoch=steps)
+    history: list[float] = []
+    best: Scores | None = None
+    tmp = Path(f"{out}.partial")
+    stopped_by = "max_epochs"
+    for epoch in range(1, settings.max_epochs + 1):
+        status.epoch, status.step, status.evaluated = epoch, 0, False
+        rng.shuffle(examples)
+        losses: dict[str, float] = {}
+        timed_out = False
+        for batch in minibatch(examples, size=settings.batch_size):
+            nlp.update(batch, drop=settings.dropout, sgd=optimizer, losses=losses)
+            status.step += 1
+            status.loss = losses.get("ner", 0.0)
+            if progress:
+                progress(status)
+            if deadline and time.monotonic() > deadline:
+                timed_out = True
+                break
+        with nlp.use_params(optimizer.averages):
+            predicted = run_model(nlp, (fresh_copy(d) for d in dev_docs))
+            found = ([(e.start_char, e.end_char, e.label_) for e in d.ents] for d in predicted)
+            scores = score((s.entities for s in dev), found)
+            f1 = scores.micro.f1
+            history.append(f1)
+            if best is None or f1 > best.micro.f1:
+                best, status.best_f1, status.best_epoch = scores, f1, epoch
+                if tmp.exists():
+                    shutil.rmtree(tmp)
+                nlp.meta.update(name="hankg_ner", version="0.1.0",
+                                description="hankg's statistical recogniser (hankg train).")
+                nlp.meta["performance"] = {"dev": scores.as_dict(), "epoch": epoch}
+                nlp.meta["hankg"] = {"settings": asdict(settings),
+                                     "train_sentences": len(train_set), "dev_sentences": len(dev)}
+                nlp.to_disk(tmp)
+        status.dev_f1, status.evaluated = f1, True
+        if progress:
+            progress(status)
+        if timed_out:
+            stopped_by = "max_minutes"
+            break
+        if epoch - status.best_epoch >= settings.patience:
+            stopped_by = "patience"
+            break
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+    assert best is not None
+    return Result(out=out, alignment=report, dev=best, best_epoch=status.best_epoch,
+                  epochs=status.epoch, seconds=time.monotonic() - began,
+                  train_sentences=len(train_set), dev_sentences=len(dev), stopped_by=stopped_by,
+                  history=history)
