@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,8 +33,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(r"(?:(?P<dir>지난|오는|다음\s?달|이번\s?달)\s*)?(?<!\d)(?P<month>\d{1,2})\s*월\s*"
                       r"(?P<day>\d{1,2})\s*일(?:\s*[~∼〜-]\s*(?P<day2>\d{1,2})\s*일)?" + _NOT_AFTER)),
     ("m", re.compile(r"(?:(?P<dir>지난|오는)\s*)?(?<![\d.])(?P<month>\d{1,2})\s*월(?![가-힣]*(?:간|동안|째|분))")),
-    ("d", re.compile(r"(?:(?P<dir>지난|오는)\s*)?(?<![\d.,~∼〜-])(?P<day>\d{1,2})\s*일"
-                     r"(?:\s*[~∼〜-]\s*(?P<day2>\d{1,2})\s*일)?" + _NOT_AFTER + r"(?!\s*(?:간|동안|이내|이상|만))")),
+    ("d", re.compile(r"(?:(?P<dir>지난|오는)\s*)?(?<![\d.,~∼〜-])(?P<day>\d{1,2})\s*(?:일\s*)?"
+                     r"(?:[~∼〜-]\s*(?P<day2>\d{1,2})\s*)?일" + _NOT_AFTER + r"(?!\s*(?:간|동안|이내|이상|만))")),
+    ("rel-month", re.compile(r"(?<![가-힣])(?P<relm>지난달|지난 달|이달|이번 달|이번달|다음 달|다음달|내달)(?:\s*(?P<period>초|말|중))?")),
+    ("rel-day", re.compile(r"(?<![가-힣])(?P<reld>전날|어제|이튿날)(?![가-힣]{2})")),
+    ("rel-y", re.compile(r"(?<![가-힣])(?P<rel>지난해|작년|올해|금년|내년|재작년)(?!\s*(?:\d|상반기|하반기|말|초|연말|[1-4]분기))")),
     ("y", re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})\s*년(?!\s*\d{1,2}\s*월)(?![가-힣]*(?:간|동안|대))")),
     ("period", re.compile(r"(?P<both>상하반기)|(?P<period>연말|연초|연내|상반기|하반기|[1-4]분기)(?![가-힣]*(?:간|동안))")),
 ]
@@ -150,6 +153,20 @@ def _normalise(rule: str, m: re.Match, pub: date | None) -> list[str | None] | N
         return [f"{y:04d}-{mo:02d}-{x:02d}" for x in days if _valid(y, mo, x)] or None
     if rule == "y":
         return [g["year"]]
+    if rule == "rel-y":
+        return [str(pub.year + REL_YEAR[g["rel"]]) if pub else None]
+    if rule == "rel-month":
+        if pub is None:
+            return [None]
+        shift = {"지난달": -1, "지난 달": -1, "다음 달": 1, "다음달": 1, "내달": 1}.get(g["relm"], 0)
+        y, mo = pub.year, pub.month + shift
+        y, mo = (y - 1, 12) if mo == 0 else (y + 1, 1) if mo == 13 else (y, mo)
+        return [f"{y:04d}-{mo:02d}"]
+    if rule == "rel-day":
+        if pub is None:
+            return [None]
+        shift = {"전날": -1, "어제": -1, "이튿날": 1}[g["reld"]]
+        return [(pub + timedelta(days=shift)).isoformat()]
     if rule == "period":
         if g.get("both"):
             return [f"{pub.year}-H1", f"{pub.year}-H2"] if pub else [None]

@@ -134,7 +134,7 @@ def is_proper(word: Word) -> bool:
         return False
     if all(t == "SL" for t in word.core_tags):
         return LATIN_ACRONYM.match(core) is not None and core not in wordset("not_orgs_latin") \
-            or (core[:1].isupper() and len(core) >= 3 and core.lower() not in {"the", "and"})
+            or (core[:1].isupper() and len(core) >= 3 and any(c.islower() for c in core))
     return all(t in ("NNP", "SL", "SN") for t in word.core_tags) and any(
         t == "NNP" for t in word.core_tags) and len(core) >= 2
 

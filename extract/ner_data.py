@@ -195,3 +195,34 @@ def align(doc: Doc, sentence: Sentence, report: AlignmentReport) -> list[Span]:
 def char_entities(doc: Doc) -> list[tuple[int, int, str]]:
     """doc.ents as `(start, end, label)` character offsets."""
     return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def augment(sentences: Sequence[Sentence], copies: int, seed: int,
+            labels: Iterable[str] = ("PS", "OG", "LC")) -> list[Sentence]:
+    """`copies` variants of each sentence with its `labels` mentions swapped for other
+    mentions of the same label from the data: small corpora teach a model the names
+    themselves, and swapping makes it read the context instead."""
+    labels = set(labels)
+    pool: dict[str, list[str]] = {}
+    for sent in sentences:
+        for s, e, label in sent.entities:
+            if label in labels:
+                pool.setdefault(label, []).append(sent.text[s:e])
+    rng = random.Random(seed)
+    out: list[Sentence] = []
+    for copy in range(copies):
+        for sent in sentences:
+            if not any(label in labels for *_, label in sent.entities):
+                continue
+            parts, ents, pos = [], [], 0
+            for s, e, label in sent.entities:
+                parts.append(sent.text[pos:s])
+                start = sum(map(len, parts))
+                name = rng.choice(pool[label]) if label in labels else sent.text[s:e]
+                parts.append(name)
+                ents.append((start, start + len(name), label))
+                pos = e
+            parts.append(sent.text[pos:])
+            out.append(Sentence(f"{sent.id}~{copy + 1}", "".join(parts), tuple(ents),
+                                f"{sent.where} (variant {copy + 1})"))
+    return out

@@ -27,7 +27,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import spacy  # noqa: E402
 from hankg.extract import tokenizer  # noqa: E402,F401  (registers the tokenizer)
 from hankg.extract.klue import Sentence  # noqa: E402
-from hankg.extract.ner_data import AlignmentReport, align, split  # noqa: E402
+from hankg.extract.ner_data import AlignmentReport, align, augment, split  # noqa: E402
 from hankg.extract.ner_eval import Scores, fresh_copy, run_model, score  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.training import Example  # noqa: E402
@@ -101,6 +101,7 @@ class Settings:
     max_minutes: float | None = None
     seed: int = 0
     dev_fraction: float = 0.1
+    augment: int = 0  # variants of each training sentence with PS/OG/LC names swapped
 
 
 @dataclass
@@ -175,11 +176,14 @@ def train(sentences: Sequence[Sentence], out: Path, settings: Settings | None = 
                          f"and {len(dev)} from {len(sentences)}.")
     nlp = build(settings)
     report = AlignmentReport()
+    variants = augment(train_set, settings.augment, settings.seed) if settings.augment else []
     examples = []
-    for sent in train_set:
+    for i, sent in enumerate([*train_set, *variants]):
         doc = nlp.make_doc(sent.text)
         ref = fresh_copy(doc)
-        ref.set_ents(align(ref, sent, report), default="outside")
+        # variants repeat the originals' alignment problems: count the originals only
+        ref.set_ents(align(ref, sent, report if i < len(train_set) else AlignmentReport()),
+                     default="outside")
         examples.append(Example(doc, ref))
     if on_aligned:
         on_aligned(report)

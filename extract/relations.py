@@ -298,36 +298,54 @@ class RelationExtractor:
 
     # -- partner_of ------------------------------------------------------------------
     def partners(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+        """Consortium members and the team they serve.
+
+        The lead is the org of `X 컨소시엄`, or the one that 주도/이끄 the work, or the
+        subject that takes partners on (`X는 A, B와 함께`), else the paragraph's topic.
+        """
         out = []
         text = doc.text
         orgs = [e for e in ents if e.label_ == "ORG" and not _is_gov_or_outlet(e)]
         if not orgs:
             return out
-        counts = Counter(e._.name for e in orgs)
         lead: Span | None = None
+        lead_at = -10
+        topic: Span | None = None
         sents = list(doc.sents)
         for k, sent in enumerate(sents):
             s_orgs = [e for e in orgs if sent.start_char <= e.start_char < sent.end_char]
             for e in s_orgs:
                 after = text[e.end_char:e.end_char + 20]
-                if re.match(r"^\s*컨소시엄", after) or (LEAD_WORDS.search(after) and _tail(self.by_end, e) in SUBJECT):
-                    lead = e
-            ctx = sent.text + (sents[k - 1].text if k else "")
-            if not PARTNER_VERBS.search(sent.text) or not ("컨소시엄" in ctx or LEAD_WORDS.search(ctx)):
-                continue
-            the_lead = lead or next((e for e in orgs if e._.name == counts.most_common(1)[0][0]), None)
-            if the_lead is None:
-                continue
+                if re.match(r"^\s*(컨소시엄|연합|진영)", after) or (
+                        LEAD_WORDS.search(after) and _tail(self.by_end, e) in SUBJECT):
+                    lead, lead_at = e, k
+            ctx = " ".join(x.text for x in sents[max(0, k - 2):k + 1])
+            taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", sent.text)
+            if (PARTNER_VERBS.search(sent.text) or taking) and re.search(r"컨소시엄|파트너|주도|주관|참여사|진용", ctx):
+                the_lead = lead if lead is not None and k - lead_at <= 4 else None
+                first = s_orgs[0] if s_orgs else None
+                if taking and first is not None and _tail(self.by_end, first) in SUBJECT:
+                    the_lead = first
+                the_lead = the_lead or topic
+                if the_lead is not None:
+                    out += self._members(text, sent, s_orgs, the_lead)
             for e in s_orgs:
-                if e._.name == the_lead._.name or re.match(r"^\s*컨소시엄", text[e.end_char:e.end_char + 6]):
-                    continue
-                if LEAD_WORDS.search(text[e.end_char:e.end_char + 20]) and _tail(self.by_end, e) in SUBJECT:
-                    continue
-                role = re.match(r"^[^,.]*?(?=(?:을|를)?\s*(?:담당|맡|지원한|$|,))", text[e.end_char:sent.end_char])
-                role_text = role.group().strip(" 가이와과는은도") if role else None
-                out.append(self.fact(_eid(e), "partner_of", e.start_char, min(sent.end_char, e.end_char + 40),
-                                     "rule:consortium-listing", object=_eid(the_lead),
-                                     role=(role_text or None) and role_text[:40]))
+                if _tail(self.by_end, e) in ("은", "는") and e.start_char - sent.start_char < 3:
+                    topic = e
+        return out
+
+    def _members(self, text: str, sent: Span, s_orgs: list[Span], lead: Span) -> list[Fact]:
+        out = []
+        for e in s_orgs:
+            if e._.name == lead._.name or re.match(r"^\s*(컨소시엄|연합)", text[e.end_char:e.end_char + 6]):
+                continue
+            if LEAD_WORDS.search(text[e.end_char:e.end_char + 20]) and _tail(self.by_end, e) in SUBJECT:
+                continue
+            role = re.match(r"^[^,.]*?(?=(?:을|를)?\s*(?:담당|맡|지원한|$|,))", text[e.end_char:sent.end_char])
+            role_text = role.group().strip(" 가이와과는은도") if role else None
+            out.append(self.fact(_eid(e), "partner_of", e.start_char, min(sent.end_char, e.end_char + 40),
+                                 "rule:consortium-listing", object=_eid(lead),
+                                 role=(role_text or None) and role_text[:40]))
         return out
 
     # -- programme_status ------------------------------------------------------------
