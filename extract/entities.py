@@ -37,7 +37,7 @@ DEPARTMENT = re.compile(r"(학과|공학과|학부|대학원|연구실|연구센
 QUOTE = re.compile(r"'([^'\n]{1,40})'|‘([^’\n]{1,40})’|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})”")
 MODEL_AFTER = re.compile(r"^\s*(\(.{1,30}?\))?\s*(을|를|은|는|이|가|의)?\s*(AI\s*)?(초거대\s*|거대\s*)?"
                          r"(모델|LLM|언어\s?모델|파운데이션|추론\s?모델|sLLM|멀티모달|버전|시리즈|크기|규모|파라미터)")
-MODEL_BEFORE = re.compile(r"(모델|LLM|언어\s?모델|AI|인공지능|챗봇|sLLM|\))\s*$")
+MODEL_BEFORE = re.compile(r"(모델|LLM|언어\s?모델|AI|인공지능|챗봇|sLLM|모델\))\s*$")
 VERSIONED = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z]*(?:[-.][A-Za-z0-9]+)*[- ]?\d+(?:\.\d+)?[A-Za-z]*"
                        r"|[a-z]\d(?:-[a-z]+)?)(?![A-Za-z0-9])")
 VERSION_TAIL = re.compile(r"^(\s*(?:\d+(?:\.\d+)?[A-Za-z]?|[A-Z]\d+(?:\.\d+)?|o\d|v\d+(?:\.\d+)?|"
@@ -68,6 +68,8 @@ def title_of(core: str) -> str | None:
     """`부사장` → 부사장, `제2차관` → 제2차관; None when the word is no title."""
     if core in wordset("titles") or TITLE_NUM.match(core):
         return core
+    if len(core) > 2 and core[-1] in "이가은는을를의" and (core[:-1] in wordset("titles") or TITLE_NUM.match(core[:-1])):
+        return core[:-1]  # Kiwi sometimes reads the particle as a suffix: 랩장이 = 랩장 + 이
     return None
 
 
@@ -250,6 +252,18 @@ class PersonRules:
             title = self.title_at(j)
             if title:
                 end_w = words[j + title[1] - 1]
+                k = j + title[1]
+                if not org_words and not end_w.tail and k + 2 < len(words) and words[k].core == "겸":
+                    more, t2 = [], None
+                    for x in words[k + 1:k + 6]:
+                        t2 = self.title_at(x.i)
+                        if t2 or x.tail:
+                            break
+                        more.append(x)
+                    if t2 and more:
+                        last = words[x.i + t2[1] - 1]
+                        self._add(i, more, t2[0], last.core_end, last)
+                        return
                 self._add(i, org_words, title[0], end_w.core_end, end_w)
                 return
             glued = glued_title(w.core)
@@ -375,7 +389,10 @@ def quoted_models(text: str, words: list[Word]) -> list[Mention]:
         inner = m.group(g).strip()
         if not inner or len(inner.split()) > 4 or re.search(r"(다|요|까|죠|며|고|서)$", inner):
             continue
-        if re.search(r"모델|플랫폼|프로젝트|서비스|솔루션|기술|전략|사업|벤치마크|리더보드|평가|컨퍼런스|회의", inner):
+        if re.search(r"모델|플랫폼|프로젝트|서비스|솔루션|기술|전략|사업|벤치마크|리더보드|평가|컨퍼런스|회의|"
+                     r"토큰|서밋|포럼|행사|대회|엑스포|박람회|세미나|어워드|챌린지", inner):
+            continue
+        if re.fullmatch(r"[\d.,~\s]+[KMBT]?", inner) or re.search(r"(NPU|칩|반도체|GPU|가속기)\S*\s*$", text[max(0, m.start() - 16):m.start()]):
             continue
         after = text[m.end():m.end() + 25]
         before = text[max(0, m.start() - 12):m.start()]

@@ -73,7 +73,8 @@ class RelationExtractor:
         self.ents = ents
         facts: list[Fact] = []
         facts += self.works_at(doc, ents)
-        facts += self.develops(doc, ents)
+        self._develops = self.develops(doc, ents)
+        facts += self._develops
         facts += self.one_size_claim(self.parameters(doc, ents), facts)
         programme = bool(PROGRAMME.search(doc.text) or re.search(r"파운데이션\s*모델|컨소시엄", doc.text))
         facts += self.partners(doc, ents)
@@ -102,17 +103,36 @@ class RelationExtractor:
             if person is None:
                 continue
             org = None
+            rule = role["rule"]
             if role["org"]:
                 org = self.ent_at(role["org"][0], label="ORG")
             elif role["org_name"]:
                 org = orgs_by_name.get(role["org_name"])
+            else:
+                org = self._clause_org(person)
+                rule = "rule:title-in-org-clause"
             if org is None:
                 continue
-            out.append(self.fact(_eid(person), "works_at", role["start"], role["end"], role["rule"],
+            out.append(self.fact(_eid(person), "works_at", role["start"], role["end"], rule,
                                  object=_eid(org), role=role["title"]))
         out += self._career_chain(doc, ents)
         seen: set[tuple] = set()  # one title per person and organisation: the first stated
         return [f for f in out if not ((f.subject, f.object) in seen or seen.add((f.subject, f.object)))]
+
+    def _clause_org(self, person: Span) -> Span | None:
+        """The organisation whose clause a titled name stands in (`X에서는 NAME TITLE이`)."""
+        sent = person.sent
+        before = [e for e in self.ents if e.label_ == "ORG" and sent.start_char <= e.start_char < person.start_char
+                  and not _is_gov_or_outlet(e)]
+        if not before:
+            return None
+        org = before[-1]
+        tail = _tail(self.by_end, org)
+        between = self.doc.text[org.end_char:person.start_char]
+        if tail in ("은", "는", "에서는", "에서", "에선", "의") and len(between) <= 12 \
+                and not any(e.label_ == "PERSON" for e in self.ents if org.end_char <= e.start_char < person.start_char):
+            return org
+        return None
 
     def _career_chain(self, doc: Doc, ents: list[Span]) -> list[Fact]:
         """`김 대표는 홍콩과기대 교수이자 네이버 AI 리더 출신으로`, `그는 … 컴페니닷AI CTO를 거쳐`."""
@@ -233,20 +253,27 @@ class RelationExtractor:
         out = []
         text = doc.text
         topic: Span | None = None
+        previous: Span | None = None
+        own = {f.object for f in doc._.facts or [] if f.relation == "develops"} | {
+            f.object for f in self._develops if f.relation == "develops"}
         values = sorted(doc.spans.get("values", []), key=lambda s: s.start_char)
         vi = 0
         for sent in doc.sents:
             sents_ents = [e for e in ents if sent.start_char <= e.start_char < sent.end_char]
+            here_topic = previous or topic
             while vi < len(values) and values[vi].start_char < sent.end_char:
                 v = values[vi]
                 vi += 1
                 if v.label_ != "PARAMS":
                     continue
-                subj, rule = self._size_subject(text, v, sents_ents, topic)
+                subj, rule = self._size_subject(text, v, sents_ents, here_topic)
                 if subj is None:
                     continue
                 out.append(self.fact(_eid(subj), "parameters", v.start_char, v.end_char, rule,
                                      value=v._.value, max=v._.max, unit="params"))
+            cands = [e for e in sents_ents if not _is_gov_or_outlet(e)
+                     and (e.label_ == "ORG" or (e.label_ == "MODEL" and _eid(e) in own))]
+            previous = cands[-1] if cands else None
             for e in sents_ents:
                 own_model = e.label_ == "MODEL" and (e._.rule or "").startswith("rule:quoted")
                 if (e.label_ == "ORG" or own_model) and _tail(self.by_end, e) in SUBJECT \
