@@ -73,6 +73,12 @@ def title_of(core: str) -> str | None:
     return None
 
 
+@cache
+def suffix_title(core: str) -> str | None:
+    """`산업AI정책관` ends with the title 정책관: the whole word is the title as written."""
+    return next((t for t in by_length("titles") if len(t) >= 2 and core.endswith(t) and len(core) > len(t)), None)
+
+
 def glued_title(core: str) -> tuple[str, str] | None:
     """`LG AI연구원장` style: an organisation with its head's title glued on.
 
@@ -103,6 +109,7 @@ def is_person_name(word: Word, strict: bool = False, lenient: bool = False) -> b
     return lenient or "NNP" in word.core_tags or not all(t.startswith("NN") for t in word.core_tags)
 
 
+@cache
 def org_head(core: str) -> str | None:
     for head in by_length("org_heads"):
         if core.endswith(head) and len(core) > len(head):
@@ -220,10 +227,8 @@ class PersonRules:
         if t:
             return t, 1
         if not looks_like_org(w) and not glued_title(w.core) and HANGUL.match(w.core.replace("AI", "")) \
-                and w.core[-1] != "원":
-            for title in by_length("titles"):
-                if len(title) >= 2 and w.core.endswith(title) and len(w.core) > len(title):
-                    return w.core, 1
+                and w.core[-1] != "원" and suffix_title(w.core):
+            return w.core, 1
         return None
 
     def run(self) -> None:

@@ -172,18 +172,35 @@ class AlignmentReport:
 
 
 def align(doc: Doc, sentence: Sentence, report: AlignmentReport) -> list[Span]:
-    """The sentence's entities as non-overlapping spans of `doc`, counted into `report`."""
+    """The sentence's entities as non-overlapping spans of `doc`, counted into `report`.
+
+    Whitespace at a span's edges is left out first (KLUE has a few `< 퇴계로 2가:LC>`); a span
+    that still ends inside a token is widened to whole tokens.
+    """
     spans: list[Span] = []
+    text = sentence.text
     for start, end, label in sentence.entities:
         report.spans += 1
-        span = doc.char_span(start, end, label=label)
-        if span is None:
+        gold = text[start:end]
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        span = doc.char_span(start, end, label=label) if start < end else None
+        if span is None and start < end:
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
-            text = sentence.text[start:end]
-            if span is None or not span.text.strip():
-                report.note("empty", label, sentence.where, text, "")
-                continue
-            report.note("expanded", label, sentence.where, text, span.text)
+            if span is not None:
+                report.note("expanded", label, sentence.where, gold, span.text)
+        if span is not None:
+            first, last = span.start, span.end
+            while first < last and doc[first].is_space:
+                first += 1
+            while last > first and doc[last - 1].is_space:
+                last -= 1
+            span = Span(doc, first, last, label=label) if last > first else None
+        if span is None:
+            report.note("empty", label, sentence.where, gold, "")
+            continue
         if spans and span.start < spans[-1].end:
             prev = spans.pop()
             report.merged += 1
@@ -207,7 +224,8 @@ def augment(sentences: Sequence[Sentence], copies: int, seed: int,
     for sent in sentences:
         for s, e, label in sent.entities:
             if label in labels:
-                pool.setdefault(label, []).append(sent.text[s:e])
+                if sent.text[s:e].strip() == sent.text[s:e]:
+                    pool.setdefault(label, []).append(sent.text[s:e])
     rng = random.Random(seed)
     out: list[Sentence] = []
     for copy in range(copies):
@@ -218,7 +236,7 @@ def augment(sentences: Sequence[Sentence], copies: int, seed: int,
             for s, e, label in sent.entities:
                 parts.append(sent.text[pos:s])
                 start = sum(map(len, parts))
-                name = rng.choice(pool[label]) if label in labels else sent.text[s:e]
+                name = rng.choice(pool[label]) if label in pool else sent.text[s:e]
                 parts.append(name)
                 ents.append((start, start + len(name), label))
                 pos = e

@@ -46,7 +46,8 @@ def _tail(words_by_end: dict[int, Word], span: Span) -> str:
     w = words_by_end.get(span.end_char)
     if w is not None and w.tail:
         return w.tail
-    m = _QUOTED_TAIL.match(span.doc.text[span.end_char:span.end_char + 40])
+    text = next(iter(words_by_end.values())).doc_text if words_by_end else ""
+    m = _QUOTED_TAIL.match(text[span.end_char:span.end_char + 40])
     return m.group(1) if m else ""
 
 
@@ -67,6 +68,8 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt from tokens on every access: read it once
+        self.sents = list(doc.sents)
         self.words = words_of(doc)
         self.by_end = {w.core_end: w for w in self.words}
         ents = [e for e in doc.ents if e._.name]
@@ -76,7 +79,7 @@ class RelationExtractor:
         self._develops = self.develops(doc, ents)
         facts += self._develops
         facts += self.one_size_claim(self.parameters(doc, ents), facts)
-        programme = bool(PROGRAMME.search(doc.text) or re.search(r"파운데이션\s*모델|컨소시엄", doc.text))
+        programme = bool(PROGRAMME.search(self.text) or re.search(r"파운데이션\s*모델|컨소시엄", self.text))
         facts += self.partners(doc, ents)
         if programme:
             facts += self.status(doc, ents)
@@ -128,7 +131,7 @@ class RelationExtractor:
             return None
         org = before[-1]
         tail = _tail(self.by_end, org)
-        between = self.doc.text[org.end_char:person.start_char]
+        between = self.text[org.end_char:person.start_char]
         if tail in ("은", "는", "에서는", "에서", "에선", "의") and len(between) <= 12 \
                 and not any(e.label_ == "PERSON" for e in self.ents if org.end_char <= e.start_char < person.start_char):
             return org
@@ -140,14 +143,14 @@ class RelationExtractor:
         last_person: Span | None = None
         words = self.words
         claimed = {(r["start"]) for r in doc.user_data.get("hankg.roles", [])}
-        for sent in doc.sents:
+        for sent in self.sents:
             subject = None
             for e in ents:
                 if e.label_ == "PERSON" and sent.start_char <= e.start_char < sent.end_char \
                         and _tail(self.by_end, e) in SUBJECT:
                     subject = e
                     break
-            if subject is None and re.match(r"^\s*(그는|그가|그녀는|그녀가)", sent.text):
+            if subject is None and re.match(r"^\s*(그는|그가|그녀는|그녀가)", self.text[sent.start_char:sent.end_char]):
                 subject = last_person
             if subject is not None:
                 for e in ents:
@@ -182,7 +185,7 @@ class RelationExtractor:
     # -- develops --------------------------------------------------------------------
     def develops(self, doc: Doc, ents: list[Span]) -> list[Fact]:
         out = []
-        text = doc.text
+        text = self.text
         table = actors(self.aliases)
         orgs = [e for e in ents if e.label_ == "ORG"]
         org_names = {e._.name for e in orgs}
@@ -251,14 +254,14 @@ class RelationExtractor:
     # -- parameters ------------------------------------------------------------------
     def parameters(self, doc: Doc, ents: list[Span]) -> list[Fact]:
         out = []
-        text = doc.text
+        text = self.text
         topic: Span | None = None
         previous: Span | None = None
         own = {f.object for f in doc._.facts or [] if f.relation == "develops"} | {
             f.object for f in self._develops if f.relation == "develops"}
         values = sorted(doc.spans.get("values", []), key=lambda s: s.start_char)
         vi = 0
-        for sent in doc.sents:
+        for sent in self.sents:
             sents_ents = [e for e in ents if sent.start_char <= e.start_char < sent.end_char]
             here_topic = previous or topic
             while vi < len(values) and values[vi].start_char < sent.end_char:
@@ -331,14 +334,14 @@ class RelationExtractor:
         subject that takes partners on (`X는 A, B와 함께`), else the paragraph's topic.
         """
         out = []
-        text = doc.text
+        text = self.text
         orgs = [e for e in ents if e.label_ == "ORG" and not _is_gov_or_outlet(e)]
         if not orgs:
             return out
         lead: Span | None = None
         lead_at = -10
         topic: Span | None = None
-        sents = list(doc.sents)
+        sents = self.sents
         for k, sent in enumerate(sents):
             s_orgs = [e for e in orgs if sent.start_char <= e.start_char < sent.end_char]
             for e in s_orgs:
@@ -346,9 +349,9 @@ class RelationExtractor:
                 if re.match(r"^\s*(컨소시엄|연합|진영)", after) or (
                         LEAD_WORDS.search(after) and _tail(self.by_end, e) in SUBJECT):
                     lead, lead_at = e, k
-            ctx = " ".join(x.text for x in sents[max(0, k - 2):k + 1])
-            taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", sent.text)
-            if (PARTNER_VERBS.search(sent.text) or taking) and re.search(r"컨소시엄|파트너|주도|주관|참여사|진용", ctx):
+            ctx = " ".join(self.text[x.start_char:x.end_char] for x in sents[max(0, k - 2):k + 1])
+            taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", self.text[sent.start_char:sent.end_char])
+            if (PARTNER_VERBS.search(self.text[sent.start_char:sent.end_char]) or taking) and re.search(r"컨소시엄|파트너|주도|주관|참여사|진용", ctx):
                 the_lead = lead if lead is not None and k - lead_at <= 4 else None
                 first = s_orgs[0] if s_orgs else None
                 if taking and first is not None and _tail(self.by_end, first) in SUBJECT:
@@ -378,15 +381,15 @@ class RelationExtractor:
     # -- programme_status ------------------------------------------------------------
     def status(self, doc: Doc, ents: list[Span]) -> list[Fact]:
         out = []
-        text = doc.text
+        text = self.text
         dates = list(doc.spans.get("dates", []))
-        sents = list(doc.sents)
+        sents = self.sents
         for k, sent in enumerate(sents):
-            ctx = " ".join(x.text for x in sents[max(0, k - 3):k + 1])
+            ctx = " ".join(self.text[x.start_char:x.end_char] for x in sents[max(0, k - 3):k + 1])
             if not STATUS_CONTEXT.search(ctx) and not PROGRAMME.search(ctx):
                 continue
             hits = [(m.start() + sent.start_char, status) for status, pat in STATUS_WORDS
-                    for m in pat.finditer(sent.text)]
+                    for m in pat.finditer(self.text[sent.start_char:sent.end_char])]
             if not hits:
                 continue
             orgs = [e for e in ents if e.label_ == "ORG" and sent.start_char <= e.start_char < sent.end_char
@@ -406,7 +409,7 @@ class RelationExtractor:
 
     def _groups(self, orgs: list[Span]) -> Iterable[list[Span]]:
         """Enumerations (`A와 B, C`, `▲A ▲B`) share one status."""
-        text = self.doc.text
+        text = self.text
         group: list[Span] = []
         for e in orgs:
             if group and re.fullmatch(r"(와|과|및|,|·|ㆍ|\s|▲|△|이나|나|랑)*", text[group[-1].end_char:e.start_char]):
