@@ -27,7 +27,7 @@ PROGRAMME = re.compile(r"독자\s*(AI|인공지능)\s*파운데이션|독파모|
 STATUS_WORDS = [
     ("eliminated", re.compile(r"탈락|고배|쓴잔|떨어[지졌진]|제외[됐된되]|(?:문턱|관문)을\s*넘지\s*못")),
     ("passed", re.compile(r"통과|진출|생존|살아남|합격|안착")),
-    ("selected", re.compile(r"선정|선발|뽑[혔힌히]|이름을\s*올")),
+    ("selected", re.compile(r"선정|선발|뽑[혔힌히]")),
     ("applied", re.compile(r"(?:독파모|사업|프로젝트|공모|모집|평가)에\s*(?:재)?지원(?:했|한|해|하)|지원서|신청(?:했|한|서)|도전장|출사표")),
 ]
 STATUS_CONTEXT = re.compile(r"정예팀|팀|컨소시엄|평가|단계|차전|독파모|프로젝트|사업|모집|국가대표|국대|패자부활")
@@ -80,11 +80,17 @@ class RelationExtractor:
         facts += self._develops
         facts += self.one_size_claim(self.parameters(doc, ents), facts)
         programme = bool(PROGRAMME.search(self.text) or re.search(r"파운데이션\s*모델|컨소시엄", self.text))
-        facts += self.partners(doc, ents)
+        partners = self.partners(doc, ents)
+        facts += partners
         if programme:
-            facts += self.status(doc, ents)
+            members = {(f.subject, self._sent_index(f.evidence.start)) for f in partners}
+            facts += [f for f in self.status(doc, ents)
+                      if (f.subject, self._sent_index(f.evidence.start)) not in members]
         doc._.facts = (doc._.facts or []) + facts
         return doc
+
+    def _sent_index(self, char: int) -> int:
+        return next((i for i, s in enumerate(self.sents) if s.start_char <= char < s.end_char), -1)
 
     # -- helpers ---------------------------------------------------------------------
     def ent_at(self, start: int, end: int | None = None, label: str | None = None) -> Span | None:
@@ -385,7 +391,7 @@ class RelationExtractor:
         dates = list(doc.spans.get("dates", []))
         sents = self.sents
         for k, sent in enumerate(sents):
-            ctx = " ".join(self.text[x.start_char:x.end_char] for x in sents[max(0, k - 3):k + 1])
+            ctx = " ".join(self.text[x.start_char:x.end_char] for x in sents[max(0, k - 6):k + 1])
             if not STATUS_CONTEXT.search(ctx) and not PROGRAMME.search(ctx):
                 continue
             hits = [(m.start() + sent.start_char, status) for status, pat in STATUS_WORDS
@@ -398,7 +404,7 @@ class RelationExtractor:
                 g0, g1 = group[0].start_char, group[-1].end_char
                 best = min(hits, key=lambda h: (g0 - h[0]) if h[0] < g0 else (h[0] - g1) + 1)
                 dist = (g0 - best[0]) if best[0] < g0 else best[0] - g1
-                if dist > 60:
+                if dist > 80:
                     continue
                 date = self._date_near(dates, sent, best[0])
                 for e in group:
