@@ -35,8 +35,10 @@ def main() -> int:
     dt = time.perf_counter() - t1
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rate = n / dt
-    print(f"start-up {startup:.2f} s; {n} articles, {chars:,} chars in {dt:.2f} s: "
-          f"{rate:.1f} articles/s, {chars / dt:,.0f} chars/s; peak RSS {rss:.0f} MB")
+    print(
+        f"start-up {startup:.2f} s; {n} articles, {chars:,} chars in {dt:.2f} s: "
+        f"{rate:.1f} articles/s, {chars / dt:,.0f} chars/s; peak RSS {rss:.0f} MB"
+    )
     if a.min_rate is not None and rate < a.min_rate:
         print(f"below the bound of {a.min_rate} articles/s", file=sys.stderr)
         return 1

@@ -16,32 +16,75 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from hankg.extract import extensions  # noqa: F401
+from hankg.extract.words import Word, words_of
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from hankg.data import Actors, actors, by_length, wordset
-from hankg.extract import extensions  # noqa: F401
-from hankg.extract.words import Word, words_of
 from hankg.schema import entity_id
 from hankg.scoring import norm
 
 HANGUL = re.compile(r"^[가-힣]+$")
 TITLE_NUM = re.compile(r"^제?\d차관$")
 LATIN_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
-STRONG_HEADS = ("기술원", "과학원", "자원부", "통신부", "기업부", "재정부", "교육부", "안전부", "국방부",
-                "외교부", "법무부", "통일부", "환경부", "노동부", "복지부", "관광부", "가족부", "교통부",
-                "수산부", "식품부", "연구원", "연구소", "위원회", "협회", "학회", "재단", "진흥원", "텔레콤", "랩스",
-                "테크놀로지스", "대학교", "일보", "신문", "정보원", "연합회", "공사", "공단", "협력체", "기구")
+STRONG_HEADS = (
+    "기술원",
+    "과학원",
+    "자원부",
+    "통신부",
+    "기업부",
+    "재정부",
+    "교육부",
+    "안전부",
+    "국방부",
+    "외교부",
+    "법무부",
+    "통일부",
+    "환경부",
+    "노동부",
+    "복지부",
+    "관광부",
+    "가족부",
+    "교통부",
+    "수산부",
+    "식품부",
+    "연구원",
+    "연구소",
+    "위원회",
+    "협회",
+    "학회",
+    "재단",
+    "진흥원",
+    "텔레콤",
+    "랩스",
+    "테크놀로지스",
+    "대학교",
+    "일보",
+    "신문",
+    "정보원",
+    "연합회",
+    "공사",
+    "공단",
+    "협력체",
+    "기구",
+)
 DEPARTMENT = re.compile(r"(학과|공학과|학부|대학원|연구실|연구센터|본부|사업부|팀)$")
 QUOTE = re.compile(r"'([^'\n]{1,40})'|‘([^’\n]{1,40})’|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})”")
-MODEL_AFTER = re.compile(r"^\s*(\(.{1,30}?\))?\s*(을|를|은|는|이|가|의)?\s*(AI\s*)?(초거대\s*|거대\s*)?"
-                         r"(모델|LLM|언어\s?모델|파운데이션|추론\s?모델|sLLM|멀티모달|버전|시리즈|크기|규모|파라미터)")
+MODEL_AFTER = re.compile(
+    r"^\s*(\(.{1,30}?\))?\s*(을|를|은|는|이|가|의)?\s*(AI\s*)?(초거대\s*|거대\s*)?"
+    r"(모델|LLM|언어\s?모델|파운데이션|추론\s?모델|sLLM|멀티모달|버전|시리즈|크기|규모|파라미터)"
+)
 MODEL_BEFORE = re.compile(r"(모델|LLM|언어\s?모델|AI|인공지능|챗봇|sLLM|모델\))\s*$")
-VERSIONED = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z]*(?:[-.][A-Za-z0-9]+)*[- ]?\d+(?:\.\d+)?[A-Za-z]*"
-                       r"|[a-z]\d(?:-[a-z]+)?)(?![A-Za-z0-9])")
-VERSION_TAIL = re.compile(r"^(\s*(?:\d+(?:\.\d+)?[A-Za-z]?|[A-Z]\d+(?:\.\d+)?|o\d|v\d+(?:\.\d+)?|"
-                          r"Pro|Flash|Mini|mini|Max|Turbo|Ultra|Open|오픈|프로|미니|플래시|\d+B))+")
+VERSIONED = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z]*(?:[-.][A-Za-z0-9]+)*[- ]?\d+(?:\.\d+)?[A-Za-z]*"
+    r"|[a-z]\d(?:-[a-z]+)?)(?![A-Za-z0-9])"
+)
+VERSION_TAIL = re.compile(
+    r"^(\s*(?:\d+(?:\.\d+)?[A-Za-z]?|[A-Z]\d+(?:\.\d+)?|o\d|v\d+(?:\.\d+)?|"
+    r"Pro|Flash|Mini|mini|Max|Turbo|Ultra|Open|오픈|프로|미니|플래시|\d+B))+"
+)
 PARTNER_VERBS = ("담당", "맡", "참여", "주도", "주관", "협력", "합류", "컨소시엄", "파트너", "지원한다", "구성")
 MODEL_NEAR = re.compile(r"파라미터|매개변수|\d\s?B\b|\d+B급|모델|LLM|공개|출시|선보|버전")
 FAMILY = re.compile(r"^(.*?[^\d.\s-])[- ]?\d+(?:\.\d+)?[A-Za-z]*(?:\s\d+)?$")
@@ -68,7 +111,11 @@ def title_of(core: str) -> str | None:
     """`부사장` → 부사장, `제2차관` → 제2차관; None when the word is no title."""
     if core in wordset("titles") or TITLE_NUM.match(core):
         return core
-    if len(core) > 2 and core[-1] in "이가은는을를의" and (core[:-1] in wordset("titles") or TITLE_NUM.match(core[:-1])):
+    if (
+        len(core) > 2
+        and core[-1] in "이가은는을를의"
+        and (core[:-1] in wordset("titles") or TITLE_NUM.match(core[:-1]))
+    ):
         return core[:-1]  # Kiwi sometimes reads the particle as a suffix: 랩장이 = 랩장 + 이
     return None
 
@@ -131,8 +178,12 @@ def looks_like_org(word: Word) -> bool:
     if head in STRONG_HEADS:
         return len(prefix) >= 2 or any(t in ("NNP", "SL") for t in word.core_tags)
     if head == "AI":
-        return HANGUL.match(prefix) is not None and len(prefix) >= 2 and any(
-            t == "NNP" for t in word.core_tags) and prefix not in wordset("not_models")
+        return (
+            HANGUL.match(prefix) is not None
+            and len(prefix) >= 2
+            and any(t == "NNP" for t in word.core_tags)
+            and prefix not in wordset("not_models")
+        )
     return any(t == "NNP" for t in word.core_tags) and not is_person_name(word, strict=True)
 
 
@@ -142,10 +193,16 @@ def is_proper(word: Word) -> bool:
     if not core or core in wordset("not_entities") or title_of(core) or word.is_paren:
         return False
     if all(t == "SL" for t in word.core_tags):
-        return LATIN_ACRONYM.match(core) is not None and core not in wordset("not_orgs_latin") \
+        return (
+            LATIN_ACRONYM.match(core) is not None
+            and core not in wordset("not_orgs_latin")
             or (core[:1].isupper() and len(core) >= 3 and any(c.islower() for c in core))
-    return all(t in ("NNP", "SL", "SN") for t in word.core_tags) and any(
-        t == "NNP" for t in word.core_tags) and len(core) >= 2
+        )
+    return (
+        all(t in ("NNP", "SL", "SN") for t in word.core_tags)
+        and any(t == "NNP" for t in word.core_tags)
+        and len(core) >= 2
+    )
 
 
 class KnownActors:
@@ -202,8 +259,12 @@ def _strip_ticker(alias: str) -> str:
 
 def _alias_ok(alias: str) -> bool:
     alias = alias.strip()
-    return (1 < len(alias) <= 30 and not re.search(r"[\d,]+원|%|▲|▼|\d{6}|=|기자", alias)
-            and not alias.isdigit() and len(alias.split()) <= 4)
+    return (
+        1 < len(alias) <= 30
+        and not re.search(r"[\d,]+원|%|▲|▼|\d{6}|=|기자", alias)
+        and not alias.isdigit()
+        and len(alias.split()) <= 4
+    )
 
 
 class PersonRules:
@@ -226,8 +287,13 @@ class PersonRules:
         t = title_of(w.core)
         if t:
             return t, 1
-        if not looks_like_org(w) and not glued_title(w.core) and HANGUL.match(w.core.replace("AI", "")) \
-                and w.core[-1] != "원" and suffix_title(w.core):
+        if (
+            not looks_like_org(w)
+            and not glued_title(w.core)
+            and HANGUL.match(w.core.replace("AI", ""))
+            and w.core[-1] != "원"
+            and suffix_title(w.core)
+        ):
             return w.core, 1
         return None
 
@@ -260,7 +326,7 @@ class PersonRules:
                 k = j + title[1]
                 if not org_words and not end_w.tail and k + 2 < len(words) and words[k].core == "겸":
                     more, t2 = [], None
-                    for x in words[k + 1:k + 6]:
+                    for x in words[k + 1 : k + 6]:
                         t2 = self.title_at(x.i)
                         if t2 or x.tail:
                             break
@@ -274,8 +340,7 @@ class PersonRules:
             glued = glued_title(w.core)
             if glued and not w.is_paren:
                 org_name, role = glued
-                org_span = (org_words[0].core_start if org_words else w.core_start,
-                            w.core_start + len(org_name))
+                org_span = (org_words[0].core_start if org_words else w.core_start, w.core_start + len(org_name))
                 self._add(i, org_words, role, w.core_end, w, glued_org=org_span)
                 return
             if w.is_paren:
@@ -286,42 +351,74 @@ class PersonRules:
             org_words.append(w)
             j += 1
 
-    def _add(self, i: int, org_words: list[Word], title: str, end: int, title_word: Word,
-             glued_org: tuple[int, int] | None = None) -> None:
+    def _add(
+        self,
+        i: int,
+        org_words: list[Word],
+        title: str,
+        end: int,
+        title_word: Word,
+        glued_org: tuple[int, int] | None = None,
+    ) -> None:
         words = self.words
         name_w = words[i]
         while org_words and DEPARTMENT.search(org_words[-1].core):
             org_words = org_words[:-1]
         if any(title_of(w.core) or (len(w.core) > 2 and is_person_name(w, strict=True)) for w in org_words):
             return
-        if org_words and not any(is_proper(w) or looks_like_org(w) or any(t in ("NNP", "SL") for t in w.core_tags)
-                                 for w in org_words):
+        if org_words and not any(
+            is_proper(w) or looks_like_org(w) or any(t in ("NNP", "SL") for t in w.core_tags) for w in org_words
+        ):
             org_words = []
         org: tuple[int, int] | None = glued_org
         if org is None and org_words:
             org = (org_words[0].core_start, org_words[-1].core_end)
         rule = "rule:name-org-title" if org else "rule:name-title"
-        if org is None and i > 0 and words[i - 1].gap_before.rstrip().endswith(("[", "(")) \
-                and words[i].gap_before.strip() in ("", "=") and not words[i - 1].tail:
+        if (
+            org is None
+            and i > 0
+            and words[i - 1].gap_before.rstrip().endswith(("[", "("))
+            and words[i].gap_before.strip() in ("", "=")
+            and not words[i - 1].tail
+        ):
             org = _span(words[i - 1])  # [이데일리 김아름 기자]
             rule = "rule:byline"
-        elif org is None and i > 0 and words[i].gap_before.strip() == "=" and not words[i - 1].tail \
-                and words[i - 1].gap_before.rstrip().endswith(("[", "(")):
+        elif (
+            org is None
+            and i > 0
+            and words[i].gap_before.strip() == "="
+            and not words[i - 1].tail
+            and words[i - 1].gap_before.rstrip().endswith(("[", "("))
+        ):
             org = _span(words[i - 1])  # [데일리안 = 조인영 기자]
             rule = "rule:byline"
-        elif org is None and title.endswith("기자") and i > 0 and not words[i - 1].tail \
-                and ("\n" in words[i - 1].gap_before or words[i - 1].i == 0) and words[i].gap_before == " " \
-                and (is_proper(words[i - 1]) or looks_like_org(words[i - 1])):
+        elif (
+            org is None
+            and title.endswith("기자")
+            and i > 0
+            and not words[i - 1].tail
+            and ("\n" in words[i - 1].gap_before or words[i - 1].i == 0)
+            and words[i].gap_before == " "
+            and (is_proper(words[i - 1]) or looks_like_org(words[i - 1]))
+        ):
             org = _span(words[i - 1])  # 디지털나래 유채린 기자 =
             rule = "rule:byline"
         name = name_w.core
         self.mentions.append(Mention(name_w.core_start, name_w.core_end, "person", name, rule, prio=2))
         if org:
-            text = name_w.doc_text[org[0]:org[1]]
+            text = name_w.doc_text[org[0] : org[1]]
             self.mentions.append(Mention(org[0], org[1], "organization", text, rule + ":org", prio=1))
-        self.roles.append({"person": name, "org": org, "org_name": None if org else
-                           (self.source if title.endswith("기자") else None),
-                           "title": title, "start": name_w.core_start, "end": end, "rule": rule})
+        self.roles.append(
+            {
+                "person": name,
+                "org": org,
+                "org_name": None if org else (self.source if title.endswith("기자") else None),
+                "title": title,
+                "start": name_w.core_start,
+                "end": end,
+                "rule": rule,
+            }
+        )
         self.people.append((name_w.core_start, name, title))
 
     def _backref(self, i: int) -> None:
@@ -354,8 +451,11 @@ def listed_people(words: list[Word], taken: set[int]) -> list[Mention]:
         nxt = words[w.i + 1] if w.i + 1 < len(words) else None
         if len(run) >= 2 and nxt is not None and nxt.core == "등" and not w.tail:
             if all(is_person_name(x) and not x.tail for x in run):
-                out += [Mention(x.core_start, x.core_end, "person", x.core, "rule:name-listing", prio=1)
-                        for x in run if x.core_start not in taken]
+                out += [
+                    Mention(x.core_start, x.core_end, "person", x.core, "rule:name-listing", prio=1)
+                    for x in run
+                    if x.core_start not in taken
+                ]
     return out
 
 
@@ -364,8 +464,11 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     text = doc.text
     starts = {t.idx for t in doc}
     ends = {t.idx + len(t) for t in doc}
-    names = {(m.kind, m.name) for m in mentions if m.kind != "person" and len(m.name) >= 2
-             and not m.rule.startswith("kb:") and text[m.start:m.end] == m.name}
+    names = {
+        (m.kind, m.name)
+        for m in mentions
+        if m.kind != "person" and len(m.name) >= 2 and not m.rule.startswith("kb:") and text[m.start : m.end] == m.name
+    }
     out = []
     for kind, name in sorted(names):
         for hit in re.finditer(re.escape(name), text):
@@ -381,7 +484,7 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             while e > hit.start() and e not in ends:
                 e -= 1
             if hit.start() in starts and e > hit.start() + len(fam.group(1)):
-                out.append(Mention(hit.start(), e, "model", text[hit.start():e], "rule:model-family", prio=0))
+                out.append(Mention(hit.start(), e, "model", text[hit.start() : e], "rule:model-family", prio=0))
     return out
 
 
@@ -394,18 +497,29 @@ def quoted_models(text: str, words: list[Word]) -> list[Mention]:
         inner = m.group(g).strip()
         if not inner or len(inner.split()) > 4 or re.search(r"(다|요|까|죠|며|고|서)$", inner):
             continue
-        if re.search(r"모델|플랫폼|프로젝트|서비스|솔루션|기술|전략|사업|벤치마크|리더보드|평가|컨퍼런스|회의|"
-                     r"토큰|서밋|포럼|행사|대회|엑스포|박람회|세미나|어워드|챌린지", inner):
+        if re.search(
+            r"모델|플랫폼|프로젝트|서비스|솔루션|기술|전략|사업|벤치마크|리더보드|평가|컨퍼런스|회의|"
+            r"토큰|서밋|포럼|행사|대회|엑스포|박람회|세미나|어워드|챌린지",
+            inner,
+        ):
             continue
-        if re.fullmatch(r"[\d.,~\s]+[KMBT]?", inner) or re.search(r"(NPU|칩|반도체|GPU|가속기)\S*\s*$", text[max(0, m.start() - 16):m.start()]):
+        if re.fullmatch(r"[\d.,~\s]+[KMBT]?", inner) or re.search(
+            r"(NPU|칩|반도체|GPU|가속기)\S*\s*$", text[max(0, m.start() - 16) : m.start()]
+        ):
             continue
-        after = text[m.end():m.end() + 25]
-        before = text[max(0, m.start() - 12):m.start()]
-        namelike = (bool(re.search(r"\d|[A-Za-z]{2,}", inner.replace("AI", ""))) and len(inner) <= 24
-                    and not any(re.search(r"\S(로|으로|을|를|에|의|는|은)$", x) for x in inner.split()[1:]))
-        near = text[m.end():m.end() + 40]
-        if not (MODEL_AFTER.match(after) or MODEL_BEFORE.search(before)
-                or (namelike and (re.search(r"의\s*$", before) or MODEL_NEAR.search(near)))):
+        after = text[m.end() : m.end() + 25]
+        before = text[max(0, m.start() - 12) : m.start()]
+        namelike = (
+            bool(re.search(r"\d|[A-Za-z]{2,}", inner.replace("AI", "")))
+            and len(inner) <= 24
+            and not any(re.search(r"\S(로|으로|을|를|에|의|는|은)$", x) for x in inner.split()[1:])
+        )
+        near = text[m.end() : m.end() + 40]
+        if not (
+            MODEL_AFTER.match(after)
+            or MODEL_BEFORE.search(before)
+            or (namelike and (re.search(r"의\s*$", before) or MODEL_NEAR.search(near)))
+        ):
             continue
         name, alias = inner, None
         pm = re.match(r"^(.+?)\s*\(([^()]+)\)$", inner)
@@ -417,7 +531,7 @@ def quoted_models(text: str, words: list[Word]) -> list[Mention]:
         ment = Mention(start, start + len(name), "model", name, "rule:quoted-model", prio=2)
         if alias and _alias_ok(alias):
             ment.aliases.add(alias)
-        tail = re.match(r"^\s*\(([^()]{1,30})\)", text[m.end():])
+        tail = re.match(r"^\s*\(([^()]{1,30})\)", text[m.end() :])
         if tail and _alias_ok(tail.group(1)) and not re.search(r"[가-힣]{4,}", tail.group(1)):
             ment.aliases.add(tail.group(1).strip())
         out.append(ment)
@@ -432,8 +546,8 @@ def versioned_models(text: str) -> list[Mention]:
         name = m.group()
         if re.fullmatch(r"[HBAL]\d{2,3}[A-Z]?|\d+[BMKT]|[A-Z]\d|B2[BC]|[A-Z]{1,2}\d{1,2}", name):
             continue  # GPUs (H100, B200) and bare sizes are not models
-        after = text[e:e + 20]
-        before = text[max(0, s - 10):s]
+        after = text[e : e + 20]
+        before = text[max(0, s - 10) : s]
         if GPU_HINT.match(after.strip()[:3]) or "GPU" in before:
             continue
         if MODEL_AFTER.match(after) or re.search(r"의\s*$", before):
@@ -446,10 +560,10 @@ def extend_versions(text: str, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.kind != "model":
             continue
-        v = VERSION_TAIL.match(text[m.end:m.end + 24])
-        if v and v.group().strip() and MODEL_AFTER.match(text[m.end + len(v.group()):][:20]):
+        v = VERSION_TAIL.match(text[m.end : m.end + 24])
+        if v and v.group().strip() and MODEL_AFTER.match(text[m.end + len(v.group()) :][:20]):
             m.end += len(v.group().rstrip())
-            m.name = text[m.start:m.end]
+            m.name = text[m.start : m.end]
             m.rule = m.rule + "+version"
 
 
@@ -494,15 +608,27 @@ class EntityRecognizer:
                 out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:org-head"))
         # bullet lists: `▲한빛AI연구원 '하늘 3.0' – 70B`
         for w in words:
-            if w.gap_before.strip().endswith(("▲", "△", "■", "◆")) and is_proper(w) \
-                    and not is_person_name(w) and (w.core_start, w.core_end) not in taken:
+            if (
+                w.gap_before.strip().endswith(("▲", "△", "■", "◆"))
+                and is_proper(w)
+                and not is_person_name(w)
+                and (w.core_start, w.core_end) not in taken
+            ):
                 out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:bullet"))
         # Latin acronym + AI / 연구원 across a space: `NC AI`, `LG AI 연구원`
         for a, b in zip(words, words[1:], strict=False):
-            if (not a.tail and b.gap_before == " " and LATIN_ACRONYM.match(a.core)
-                    and a.core not in wordset("not_orgs_latin") and b.core in ("AI", "연구원", "AI연구원")):
-                out.append(Mention(a.core_start, b.core_end, "organization", text[a.core_start:b.core_end],
-                                   "rule:acronym-head"))
+            if (
+                not a.tail
+                and b.gap_before == " "
+                and LATIN_ACRONYM.match(a.core)
+                and a.core not in wordset("not_orgs_latin")
+                and b.core in ("AI", "연구원", "AI연구원")
+            ):
+                out.append(
+                    Mention(
+                        a.core_start, b.core_end, "organization", text[a.core_start : b.core_end], "rule:acronym-head"
+                    )
+                )
         # News outlets: bylines and copyright lines, and the article's own source
         for m in re.finditer(r"(?:ⓒ|©|Copyright\s*ⓒ?|저작권자\s*ⓒ?)\s*([^\s<>\[\]()ⓒ,.]{2,12})", text):
             s, e = m.span(1)
@@ -523,9 +649,15 @@ class EntityRecognizer:
         for w in words:
             sep = w.gap_before.strip()
             prev = groups[-1][-1] if groups else None
-            joined = prev is not None and prev.sent == w.sent and (
-                sep in (",", "·", "ㆍ", "▲", "및", "/") or (prev.tail in ("와", "과", "및") and sep == "")
-                or (sep == "" and prev.tail in ("와", "과")))
+            joined = (
+                prev is not None
+                and prev.sent == w.sent
+                and (
+                    sep in (",", "·", "ㆍ", "▲", "및", "/")
+                    or (prev.tail in ("와", "과", "및") and sep == "")
+                    or (sep == "" and prev.tail in ("와", "과"))
+                )
+            )
             if joined:
                 groups[-1].append(w)
             else:
@@ -544,18 +676,29 @@ class EntityRecognizer:
                     out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:listing"))
         # `X가 데이터 수집, Y가 모델 최적화`: proper-noun subjects in a partner sentence
         for w in words:
-            if w.tail in ("가", "이", "는", "은", "와", "과", "도") and is_proper(w) \
-                    and any(v in sent_text[w.sent] for v in PARTNER_VERBS) \
-                    and not is_person_name(w) and w.core_start not in org_starts:
+            if (
+                w.tail in ("가", "이", "는", "은", "와", "과", "도")
+                and is_proper(w)
+                and any(v in sent_text[w.sent] for v in PARTNER_VERBS)
+                and not is_person_name(w)
+                and w.core_start not in org_starts
+            ):
                 out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:partner-subject"))
         # `X의 'MODEL'`: the owner of a model is an organisation
         model_starts = [m.start for m in found if m.kind == "model"]
         for w in words:
-            ownerish = is_proper(w) or looks_like_org(w) or (
-                len(w.core) >= 2 and w.core not in wordset("not_entities") and not title_of(w.core)
-                and any(t in ("NNP", "SL") for t in w.core_tags))
+            ownerish = (
+                is_proper(w)
+                or looks_like_org(w)
+                or (
+                    len(w.core) >= 2
+                    and w.core not in wordset("not_entities")
+                    and not title_of(w.core)
+                    and any(t in ("NNP", "SL") for t in w.core_tags)
+                )
+            )
             if w.tail == "의" and ownerish and not is_person_name(w) and w.core_start not in org_starts:
-                nxt = text[w.end:w.end + 6]
+                nxt = text[w.end : w.end + 6]
                 if any(0 <= ms - w.end <= 3 for ms in model_starts) or nxt.lstrip().startswith(("'", "‘")):
                     out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:owner-of-model"))
         return out
@@ -624,8 +767,12 @@ class EntityRecognizer:
         aliases: dict[str, set[str]] = {}
         spans: list[Span] = []
         for m in chosen:
-            span = doc.char_span(m.start, m.end, label={"organization": "ORG", "person": "PERSON",
-                                                         "model": "MODEL"}[m.kind], alignment_mode="expand")
+            span = doc.char_span(
+                m.start,
+                m.end,
+                label={"organization": "ORG", "person": "PERSON", "model": "MODEL"}[m.kind],
+                alignment_mode="expand",
+            )
             if span is None:
                 continue
             span._.name = m.name
@@ -634,7 +781,7 @@ class EntityRecognizer:
             eid = entity_id(m.kind, m.name)
             bucket = aliases.setdefault(eid, set())
             bucket.update(a for a in m.aliases if norm(a) != norm(m.name))
-            surface = text[m.start:m.end]
+            surface = text[m.start : m.end]
             if m.kind != "person" and norm(surface) != norm(m.name):
                 bucket.add(surface)
         for eid in aliases:

@@ -6,10 +6,9 @@ Doc as the components left it, sentence by sentence.
 
 from __future__ import annotations
 
+from hankg.extract.extensions import LABEL_KIND
 from rich.console import Console
 from spacy.tokens import Doc
-
-from hankg.extract.extensions import LABEL_KIND
 
 
 def _fmt_value(v: float | None) -> str:
@@ -43,11 +42,21 @@ def explain_doc(doc: Doc, console: Console | None = None, show_empty: bool = Fal
             console.print(f"   [cyan]{LABEL_KIND.get(x.label_, x.label_):12}[/] {x.text}{name}  [dim]{x._.rule}[/]")
         for x in vals:
             rng = f"~{_fmt_value(x._.max)}" if x._.max else ""
-            console.print(f"   [magenta]{'value:' + x.label_.lower():12}[/] {x.text} = {_fmt_value(x._.value)}{rng}  [dim]{x._.rule}[/]")
+            label = "value:" + x.label_.lower()
+            console.print(f"   [magenta]{label:12}[/] {x.text} = {_fmt_value(x._.value)}{rng}  [dim]{x._.rule}[/]")
         for x in ds:
-            console.print(f"   [green]{'date':12}[/] {x.text} = {', '.join(v or '?' for v in x._.value or [])}  [dim]{x._.rule}[/]")
+            values = ", ".join(v or "?" for v in x._.value or [])
+            console.print(f"   [green]{'date':12}[/] {x.text} = {values}  [dim]{x._.rule}[/]")
         for f in fs:
-            extra = " ".join(f"{k}={v}" for k, v in (("role", f.role), ("value", _fmt_value(f.value) if f.value else None),
-                                                       ("max", _fmt_value(f.max) if f.max else None), ("date", f.date)) if v)
+            extra = " ".join(
+                f"{k}={v}"
+                for k, v in (
+                    ("role", f.role),
+                    ("value", _fmt_value(f.value) if f.value else None),
+                    ("max", _fmt_value(f.max) if f.max else None),
+                    ("date", f.date),
+                )
+                if v
+            )
             obj = f" → {f.object}" if f.object else ""
             console.print(f"   [yellow]{f.relation:12}[/] {f.subject}{obj} {extra}  [dim]{f.extractor}[/]")

@@ -7,12 +7,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
-from spacy.language import Language
-from thinc.api import Config
-
 from hankg.extract import components, extensions, tokenizer  # noqa: F401  (registrations)
 from hankg.extract.readers import InputProblem
 from hankg.extract.records import doc_to_record
+from spacy.language import Language
+from thinc.api import Config
+
 from hankg.schema import Article, ArticleRecord
 
 CONFIG = """
@@ -61,8 +61,10 @@ def make_doc(nlp: Language, article: Article):
     return doc
 
 
-def extract_docs(articles: Iterable[Article | InputProblem], nlp: Language | None = None,
-                 ) -> Iterator[tuple[Article, object] | InputProblem]:
+def extract_docs(
+    articles: Iterable[Article | InputProblem],
+    nlp: Language | None = None,
+) -> Iterator[tuple[Article, object] | InputProblem]:
     """(article, Doc) in input order, streaming; a failing article becomes an InputProblem."""
     nlp = nlp or build_nlp()
     failures: deque[InputProblem] = deque()
@@ -71,8 +73,7 @@ def extract_docs(articles: Iterable[Article | InputProblem], nlp: Language | Non
     def on_error(proc_name, proc, docs, e):
         for doc in docs:
             art = doc._.article
-            failures.append(InputProblem(art.path or art.id, None,
-                                         f"{proc_name} failed on article {art.id}: {e!r}"))
+            failures.append(InputProblem(art.path or art.id, None, f"{proc_name} failed on article {art.id}: {e!r}"))
 
     nlp.set_error_handler(on_error)
 
@@ -84,8 +85,9 @@ def extract_docs(articles: Iterable[Article | InputProblem], nlp: Language | Non
             try:
                 yield make_doc(nlp, item)
             except Exception as e:  # noqa: BLE001 - one bad article never stops the batch
-                failures.append(InputProblem(item.path or item.id, None,
-                                             f"tokenizer failed on article {item.id}: {e!r}"))
+                failures.append(
+                    InputProblem(item.path or item.id, None, f"tokenizer failed on article {item.id}: {e!r}")
+                )
 
     for doc in nlp.pipe(docs(), batch_size=16):
         while passthrough:
@@ -97,8 +99,10 @@ def extract_docs(articles: Iterable[Article | InputProblem], nlp: Language | Non
     yield from failures
 
 
-def extract(articles: Iterable[Article | InputProblem], nlp: Language | None = None,
-            ) -> Iterator[ArticleRecord | InputProblem]:
+def extract(
+    articles: Iterable[Article | InputProblem],
+    nlp: Language | None = None,
+) -> Iterator[ArticleRecord | InputProblem]:
     """Articles (and reading problems) in, one record per article out, in input order."""
     for item in extract_docs(articles, nlp):
         yield item if isinstance(item, InputProblem) else doc_to_record(item[1])

@@ -40,8 +40,28 @@ class _Visible(HTMLParser):
     """Collects the text a browser would show: no tags, scripts, styles or head."""
 
     SKIP = {"script", "style", "head", "noscript", "template", "svg"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-             "article", "header", "footer", "blockquote", "title", "figcaption", "ul", "ol"}
+    BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "title",
+        "figcaption",
+        "ul",
+        "ol",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -148,8 +168,7 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], list[InputProblem]]:
     return meta, problems
 
 
-def _article(path: Path, text: str, meta: dict, line: int | None,
-             default_id: str) -> Iterator[Article | InputProblem]:
+def _article(path: Path, text: str, meta: dict, line: int | None, default_id: str) -> Iterator[Article | InputProblem]:
     where = str(path)
     if not text.strip():
         yield InputProblem(where, line, "the article is empty.")
@@ -159,11 +178,21 @@ def _article(path: Path, text: str, meta: dict, line: int | None,
         return
     published = normalise_date(meta.get("published"))
     if meta.get("published") not in (None, "") and published is None:
-        yield InputProblem(where, line, f"'published' is not an ISO date: {meta['published']!r}; "
-                           "relative dates stay unresolved.", fatal=False)
-    yield Article(id=str(meta.get("id") or default_id), text=text, published=published,
-                  title=meta.get("title"), url=meta.get("url"), source=meta.get("source"),
-                  path=where if line is None else f"{where}:{line}")
+        yield InputProblem(
+            where,
+            line,
+            f"'published' is not an ISO date: {meta['published']!r}; relative dates stay unresolved.",
+            fatal=False,
+        )
+    yield Article(
+        id=str(meta.get("id") or default_id),
+        text=text,
+        published=published,
+        title=meta.get("title"),
+        url=meta.get("url"),
+        source=meta.get("source"),
+        path=where if line is None else f"{where}:{line}",
+    )
 
 
 def read_file(path: Path, meta: dict | None = None) -> Iterator[Article | InputProblem]:
@@ -203,8 +232,14 @@ def read_inputs(inputs: Iterable[Path | str]) -> Iterator[Article | InputProblem
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                           and p.name not in MANIFESTS and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and p.name not in MANIFESTS
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
             if not files:
                 yield InputProblem(str(path), None, "the folder holds no .txt, .md, .html or .jsonl files.")
                 continue

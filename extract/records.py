@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from hankg.extract.extensions import LABEL_KIND
 from spacy.tokens import Doc
 
-from hankg.extract.extensions import LABEL_KIND
 from hankg.schema import ArticleRecord, DateMention, Entity, Fact, entity_id
 
 
@@ -30,11 +30,19 @@ def doc_to_record(doc: Doc) -> ArticleRecord:
     for fact in sorted(doc._.facts or [], key=lambda f: (f.evidence.start, f.evidence.end)):
         if fact.subject in entities and (fact.object is None or fact.object in entities):
             facts.setdefault(fact.key(), fact)
-    dates = [DateMention(text=s.text, value=v, start=s.start_char, end=s.end_char)
-             for s in sorted(doc.spans.get("dates", []), key=lambda s: (s.start_char, s.end_char))
-             for v in s._.value or [None]]
+    dates = [
+        DateMention(text=s.text, value=v, start=s.start_char, end=s.end_char)
+        for s in sorted(doc.spans.get("dates", []), key=lambda s: (s.start_char, s.end_char))
+        for v in s._.value or [None]
+    ]
     return ArticleRecord(
-        article=art.id, published=art.published, title=art.title, source=art.source, url=art.url,
+        article=art.id,
+        published=art.published,
+        title=art.title,
+        source=art.source,
+        url=art.url,
         content_hash=art.content_hash,
         entities=sorted(entities.values(), key=lambda e: (min(e.mentions) if e.mentions else (0, 0), e.id)),
-        facts=list(facts.values()), dates=dates)
+        facts=list(facts.values()),
+        dates=dates,
+    )

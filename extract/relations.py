@@ -10,29 +10,37 @@ listings; programme_status from 선정/통과/진출/탈락/지원 next to an or
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
+from hankg.extract import extensions  # noqa: F401
+from hankg.extract.entities import title_of
+from hankg.extract.words import Word, words_of
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from hankg.data import actors
-from hankg.extract import extensions  # noqa: F401
-from hankg.extract.entities import title_of
-from hankg.extract.words import Word, words_of
 from hankg.schema import Evidence, Fact, entity_id
 
 SUBJECT = ("은", "는", "이", "가", "도", "이는", "께서")
-PROGRAMME = re.compile(r"독자\s*(AI|인공지능)\s*파운데이션|독파모|정예팀|국가대표\s*AI|국대\s*AI|K-AI|파운데이션\s*모델\s*(개발\s*)?(사업|프로젝트)")
+PROGRAMME = re.compile(
+    r"독자\s*(AI|인공지능)\s*파운데이션|독파모|정예팀|국가대표\s*AI|국대\s*AI|K-AI|파운데이션\s*모델\s*(개발\s*)?(사업|프로젝트)"
+)
 STATUS_WORDS = [
     ("eliminated", re.compile(r"탈락|고배|쓴잔|떨어[지졌진]|제외[됐된되]|(?:문턱|관문)을\s*넘지\s*못")),
     ("passed", re.compile(r"통과|진출|생존|살아남|합격|안착")),
     ("selected", re.compile(r"선정|선발|뽑[혔힌히]")),
-    ("applied", re.compile(r"(?:독파모|사업|프로젝트|공모|모집|평가)에\s*(?:재)?지원(?:했|한|해|하)|지원서|신청(?:했|한|서)|도전장|출사표")),
+    (
+        "applied",
+        re.compile(
+            r"(?:독파모|사업|프로젝트|공모|모집|평가)에\s*(?:재)?지원(?:했|한|해|하)|지원서|신청(?:했|한|서)|도전장|출사표"
+        ),
+    ),
 ]
 STATUS_CONTEXT = re.compile(r"정예팀|팀|컨소시엄|평가|단계|차전|독파모|프로젝트|사업|모집|국가대표|국대|패자부활")
-BUILD_VERBS = re.compile(r"개발|공개|출시|선보|만들|만든|내놓|내놨|내놓을|기반|구축|발표|고도화|키우|키운|키워|확장|"
-                         r"학습|훈련|설계|내세|앞세|제출|탑재|승부|자체")
+BUILD_VERBS = re.compile(
+    r"개발|공개|출시|선보|만들|만든|내놓|내놨|내놓을|기반|구축|발표|고도화|키우|키운|키워|확장|"
+    r"학습|훈련|설계|내세|앞세|제출|탑재|승부|자체"
+)
 PARTNER_VERBS = re.compile(r"담당|맡|참여|합류|협력|지원한다|지원하|참가|돕|제공")
 LEAD_WORDS = re.compile(r"주도|주관|이끄|이끌|총괄")
 GOV_HEADS = ("부", "처", "청", "위원회", "진흥원", "정보원", "기획평가원")
@@ -47,7 +55,7 @@ def _tail(words_by_end: dict[int, Word], span: Span) -> str:
     if w is not None and w.tail:
         return w.tail
     text = next(iter(words_by_end.values())).doc_text if words_by_end else ""
-    m = _QUOTED_TAIL.match(text[span.end_char:span.end_char + 40])
+    m = _QUOTED_TAIL.match(text[span.end_char : span.end_char + 40])
     return m.group(1) if m else ""
 
 
@@ -84,8 +92,9 @@ class RelationExtractor:
         facts += partners
         if programme:
             members = {(f.subject, self._sent_index(f.evidence.start)) for f in partners}
-            facts += [f for f in self.status(doc, ents)
-                      if (f.subject, self._sent_index(f.evidence.start)) not in members]
+            facts += [
+                f for f in self.status(doc, ents) if (f.subject, self._sent_index(f.evidence.start)) not in members
+            ]
         doc._.facts = (doc._.facts or []) + facts
         return doc
 
@@ -100,8 +109,7 @@ class RelationExtractor:
         return None
 
     def fact(self, subject: str, relation: str, start: int, end: int, rule: str, **kw) -> Fact:
-        return Fact(subject=subject, relation=relation, evidence=Evidence(start=start, end=end),
-                    extractor=rule, **kw)
+        return Fact(subject=subject, relation=relation, evidence=Evidence(start=start, end=end), extractor=rule, **kw)
 
     # -- works_at --------------------------------------------------------------------
     def works_at(self, doc: Doc, ents: list[Span]) -> list[Fact]:
@@ -122,8 +130,11 @@ class RelationExtractor:
                 rule = "rule:title-in-org-clause"
             if org is None:
                 continue
-            out.append(self.fact(_eid(person), "works_at", role["start"], role["end"], rule,
-                                 object=_eid(org), role=role["title"]))
+            out.append(
+                self.fact(
+                    _eid(person), "works_at", role["start"], role["end"], rule, object=_eid(org), role=role["title"]
+                )
+            )
         out += self._career_chain(doc, ents)
         seen: set[tuple] = set()  # one title per person and organisation: the first stated
         return [f for f in out if not ((f.subject, f.object) in seen or seen.add((f.subject, f.object)))]
@@ -131,15 +142,21 @@ class RelationExtractor:
     def _clause_org(self, person: Span) -> Span | None:
         """The organisation whose clause a titled name stands in (`X에서는 NAME TITLE이`)."""
         sent = person.sent
-        before = [e for e in self.ents if e.label_ == "ORG" and sent.start_char <= e.start_char < person.start_char
-                  and not _is_gov_or_outlet(e)]
+        before = [
+            e
+            for e in self.ents
+            if e.label_ == "ORG" and sent.start_char <= e.start_char < person.start_char and not _is_gov_or_outlet(e)
+        ]
         if not before:
             return None
         org = before[-1]
         tail = _tail(self.by_end, org)
-        between = self.text[org.end_char:person.start_char]
-        if tail in ("은", "는", "에서는", "에서", "에선", "의") and len(between) <= 12 \
-                and not any(e.label_ == "PERSON" for e in self.ents if org.end_char <= e.start_char < person.start_char):
+        between = self.text[org.end_char : person.start_char]
+        if (
+            tail in ("은", "는", "에서는", "에서", "에선", "의")
+            and len(between) <= 12
+            and not any(e.label_ == "PERSON" for e in self.ents if org.end_char <= e.start_char < person.start_char)
+        ):
             return org
         return None
 
@@ -152,11 +169,16 @@ class RelationExtractor:
         for sent in self.sents:
             subject = None
             for e in ents:
-                if e.label_ == "PERSON" and sent.start_char <= e.start_char < sent.end_char \
-                        and _tail(self.by_end, e) in SUBJECT:
+                if (
+                    e.label_ == "PERSON"
+                    and sent.start_char <= e.start_char < sent.end_char
+                    and _tail(self.by_end, e) in SUBJECT
+                ):
                     subject = e
                     break
-            if subject is None and re.match(r"^\s*(그는|그가|그녀는|그녀가)", self.text[sent.start_char:sent.end_char]):
+            if subject is None and re.match(
+                r"^\s*(그는|그가|그녀는|그녀가)", self.text[sent.start_char : sent.end_char]
+            ):
                 subject = last_person
             if subject is not None:
                 for e in ents:
@@ -169,20 +191,35 @@ class RelationExtractor:
                         continue
                     nxt = words[w.i + 1]
                     title = title_of(nxt.core)
-                    if nxt.gap_before == " " and not title and nxt.i + 1 < len(words) \
-                            and f"{nxt.core} {words[nxt.i + 1].core}" in _two_word_titles():
+                    if (
+                        nxt.gap_before == " "
+                        and not title
+                        and nxt.i + 1 < len(words)
+                        and f"{nxt.core} {words[nxt.i + 1].core}" in _two_word_titles()
+                    ):
                         title = f"{nxt.core} {words[nxt.i + 1].core}"
                         nxt = words[nxt.i + 1]
                     if not title or nxt.gap_before.strip():
                         continue
-                    if e.start_char - 30 > subject.end_char and not re.match(r"^(이자|를|을|로|으로|출신|,)?", nxt.tail):
+                    if e.start_char - 30 > subject.end_char and not re.match(
+                        r"^(이자|를|을|로|으로|출신|,)?", nxt.tail
+                    ):
                         continue
                     # a title right after an org that a NAME introduced is that name's, not ours
                     prev = words[w.i - 1] if w.i > 0 else None
                     if prev is not None and prev.core_start in claimed:
                         continue
-                    out.append(self.fact(_eid(subject), "works_at", e.start_char, nxt.core_end,
-                                         "rule:career-chain", object=_eid(e), role=title))
+                    out.append(
+                        self.fact(
+                            _eid(subject),
+                            "works_at",
+                            e.start_char,
+                            nxt.core_end,
+                            "rule:career-chain",
+                            object=_eid(e),
+                            role=title,
+                        )
+                    )
             persons = [e for e in ents if e.label_ == "PERSON" and sent.start_char <= e.start_char < sent.end_char]
             if persons:
                 last_person = subject or persons[0]
@@ -199,33 +236,54 @@ class RelationExtractor:
             if m.label_ != "MODEL":
                 continue
             prev = ents[i - 1] if i > 0 else None
-            between = text[prev.end_char:m.start_char] if prev is not None else ""
-            if prev is not None and prev.label_ == "ORG" and len(between) <= 4 \
-                    and re.fullmatch(r"\s*(의)?\s*['‘\"“]?\s*", between) and not _is_gov_or_outlet(prev):
+            between = text[prev.end_char : m.start_char] if prev is not None else ""
+            if (
+                prev is not None
+                and prev.label_ == "ORG"
+                and len(between) <= 4
+                and re.fullmatch(r"\s*(의)?\s*['‘\"“]?\s*", between)
+                and not _is_gov_or_outlet(prev)
+            ):
                 rule = "rule:org-of-model" if "의" in between else "rule:org-model"
                 out.append(self.fact(_eid(prev), "develops", prev.start_char, m.end_char, rule, object=_eid(m)))
                 continue
-            after = text[m.end_char:m.end_char + 30]
+            after = text[m.end_char : m.end_char + 30]
             pm = re.match(r"^['’\"”]?\s*\(([^()]+)\)", after)
             if pm:
                 o = self.ent_at(m.end_char + pm.start(1), label="ORG")
                 if o is not None:
-                    out.append(self.fact(_eid(o), "develops", m.start_char, o.end_char,
-                                         "rule:model-paren-org", object=_eid(m)))
+                    out.append(
+                        self.fact(_eid(o), "develops", m.start_char, o.end_char, "rule:model-paren-org", object=_eid(m))
+                    )
                     continue
             # the clause's subject organisation building the model
             sent = m.sent
             subj = None
             for e in ents:
-                if e.label_ == "ORG" and sent.start_char <= e.start_char < m.start_char \
-                        and _tail(self.by_end, e) in SUBJECT and not _is_gov_or_outlet(e):
+                if (
+                    e.label_ == "ORG"
+                    and sent.start_char <= e.start_char < m.start_char
+                    and _tail(self.by_end, e) in SUBJECT
+                    and not _is_gov_or_outlet(e)
+                ):
                     subj = e
-            compared = re.match(r"^['’\"”]?\s*(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신)", text[m.end_char:m.end_char + 12])
-            window = (text[subj.end_char:m.start_char] if subj is not None else "") + text[m.end_char:sent.end_char][:40]
-            if subj is not None and not compared and BUILD_VERBS.search(window) \
-                    and not any(o.label_ == "ORG" and subj.end_char <= o.start_char < m.start_char for o in orgs):
-                out.append(self.fact(_eid(subj), "develops", subj.start_char, m.end_char,
-                                     "rule:subject-builds-model", object=_eid(m)))
+            compared = re.match(
+                r"^['’\"”]?\s*(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신)", text[m.end_char : m.end_char + 12]
+            )
+            window = (text[subj.end_char : m.start_char] if subj is not None else "") + text[
+                m.end_char : sent.end_char
+            ][:40]
+            if (
+                subj is not None
+                and not compared
+                and BUILD_VERBS.search(window)
+                and not any(o.label_ == "ORG" and subj.end_char <= o.start_char < m.start_char for o in orgs)
+            ):
+                out.append(
+                    self.fact(
+                        _eid(subj), "develops", subj.start_char, m.end_char, "rule:subject-builds-model", object=_eid(m)
+                    )
+                )
         # a model of a family whose developer the article states: 하늘 2.0 → 하늘 3.0
         from hankg.extract.entities import FAMILY
 
@@ -239,22 +297,34 @@ class RelationExtractor:
             fam = FAMILY.match(m._.name) if m.label_ == "MODEL" else None
             if fam and _eid(m) not in have and fam.group(1).strip(" -") in dev_of_family:
                 have.add(_eid(m))
-                out.append(self.fact(dev_of_family[fam.group(1).strip(" -")], "develops", m.start_char,
-                                     m.end_char, "rule:model-family", object=_eid(m)))
+                out.append(
+                    self.fact(
+                        dev_of_family[fam.group(1).strip(" -")],
+                        "develops",
+                        m.start_char,
+                        m.end_char,
+                        "rule:model-family",
+                        object=_eid(m),
+                    )
+                )
         # curated developers, when the developer is named in the same article
         seen = {(f.subject, f.object) for f in out}
         for m in ents:
             if m.label_ != "MODEL":
                 continue
             dev = table.developer.get(m._.name) or next(
-                (d for name, d in sorted(table.developer.items(), key=lambda kv: -len(kv[0]))
-                 if m._.name.startswith(name + " ") or m._.name.startswith(name)), None)
+                (
+                    d
+                    for name, d in sorted(table.developer.items(), key=lambda kv: -len(kv[0]))
+                    if m._.name.startswith(name + " ") or m._.name.startswith(name)
+                ),
+                None,
+            )
             if dev and dev in org_names:
                 key = (entity_id("organization", dev), _eid(m))
                 if key not in seen:
                     seen.add(key)
-                    out.append(self.fact(key[0], "develops", m.start_char, m.end_char, "kb:developer",
-                                         object=key[1]))
+                    out.append(self.fact(key[0], "develops", m.start_char, m.end_char, "kb:developer", object=key[1]))
         return out
 
     # -- parameters ------------------------------------------------------------------
@@ -264,7 +334,8 @@ class RelationExtractor:
         topic: Span | None = None
         previous: Span | None = None
         own = {f.object for f in doc._.facts or [] if f.relation == "develops"} | {
-            f.object for f in self._develops if f.relation == "develops"}
+            f.object for f in self._develops if f.relation == "develops"
+        }
         values = sorted(doc.spans.get("values", []), key=lambda s: s.start_char)
         vi = 0
         for sent in self.sents:
@@ -278,15 +349,27 @@ class RelationExtractor:
                 subj, rule = self._size_subject(text, v, sents_ents, here_topic)
                 if subj is None:
                     continue
-                out.append(self.fact(_eid(subj), "parameters", v.start_char, v.end_char, rule,
-                                     value=v._.value, max=v._.max, unit="params"))
-            cands = [e for e in sents_ents if not _is_gov_or_outlet(e)
-                     and (e.label_ == "ORG" or (e.label_ == "MODEL" and _eid(e) in own))]
+                out.append(
+                    self.fact(
+                        _eid(subj),
+                        "parameters",
+                        v.start_char,
+                        v.end_char,
+                        rule,
+                        value=v._.value,
+                        max=v._.max,
+                        unit="params",
+                    )
+                )
+            cands = [
+                e
+                for e in sents_ents
+                if not _is_gov_or_outlet(e) and (e.label_ == "ORG" or (e.label_ == "MODEL" and _eid(e) in own))
+            ]
             previous = cands[-1] if cands else None
             for e in sents_ents:
                 own_model = e.label_ == "MODEL" and (e._.rule or "").startswith("rule:quoted")
-                if (e.label_ == "ORG" or own_model) and _tail(self.by_end, e) in SUBJECT \
-                        and not _is_gov_or_outlet(e):
+                if (e.label_ == "ORG" or own_model) and _tail(self.by_end, e) in SUBJECT and not _is_gov_or_outlet(e):
                     topic = e
         return out
 
@@ -294,15 +377,21 @@ class RelationExtractor:
         inside = next((e for e in ents if e.label_ == "MODEL" and e.start_char <= v.start_char < e.end_char), None)
         if inside is not None:
             return inside, "rule:size-in-model-name"
-        after = [e for e in ents if e.label_ == "MODEL" and 0 <= e.start_char - v.end_char <= 20
-                 and not re.search(r"[,.]|[고며]\s", text[v.end_char:e.start_char])]
+        after = [
+            e
+            for e in ents
+            if e.label_ == "MODEL"
+            and 0 <= e.start_char - v.end_char <= 20
+            and not re.search(r"[,.]|[고며]\s", text[v.end_char : e.start_char])
+        ]
         if after:
             return after[0], "rule:size-before-model"
-        before = [e for e in ents if e.end_char <= v.start_char and e.label_ in ("ORG", "MODEL")
-                  and not _is_gov_or_outlet(e)]
+        before = [
+            e for e in ents if e.end_char <= v.start_char and e.label_ in ("ORG", "MODEL") and not _is_gov_or_outlet(e)
+        ]
         if before:
             last = before[-1]
-            gap = text[last.end_char:v.start_char]
+            gap = text[last.end_char : v.start_char]
             if last.label_ == "MODEL" and len(gap) <= 4:
                 return last, "rule:model-size"
             if re.fullmatch(r"\s*의\s*", gap):
@@ -311,8 +400,14 @@ class RelationExtractor:
             if marked:
                 return marked[-1], "rule:clause-subject-size"
             return last, "rule:nearest-size"
-        later = [e for e in ents if e.start_char >= v.end_char and e.label_ == "ORG"
-                 and _tail(self.by_end, e) in SUBJECT and not _is_gov_or_outlet(e)]
+        later = [
+            e
+            for e in ents
+            if e.start_char >= v.end_char
+            and e.label_ == "ORG"
+            and _tail(self.by_end, e) in SUBJECT
+            and not _is_gov_or_outlet(e)
+        ]
         if later:
             return later[0], "rule:sentence-subject-size"
         if topic is not None:
@@ -326,8 +421,10 @@ class RelationExtractor:
         kept: list[Fact] = []
         for f in sizes:
             same = [k for k in kept if (k.value, k.max) == (f.value, f.max)]
-            if any(k.subject == f.subject or (k.subject, f.subject) in builds or (f.subject, k.subject) in builds
-                   for k in same):
+            if any(
+                k.subject == f.subject or (k.subject, f.subject) in builds or (f.subject, k.subject) in builds
+                for k in same
+            ):
                 continue
             kept.append(f)
         return kept
@@ -351,13 +448,16 @@ class RelationExtractor:
         for k, sent in enumerate(sents):
             s_orgs = [e for e in orgs if sent.start_char <= e.start_char < sent.end_char]
             for e in s_orgs:
-                after = text[e.end_char:e.end_char + 20]
+                after = text[e.end_char : e.end_char + 20]
                 if re.match(r"^\s*(컨소시엄|연합|진영)", after) or (
-                        LEAD_WORDS.search(after) and _tail(self.by_end, e) in SUBJECT):
+                    LEAD_WORDS.search(after) and _tail(self.by_end, e) in SUBJECT
+                ):
                     lead, lead_at = e, k
-            ctx = " ".join(self.text[x.start_char:x.end_char] for x in sents[max(0, k - 2):k + 1])
-            taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", self.text[sent.start_char:sent.end_char])
-            if (PARTNER_VERBS.search(self.text[sent.start_char:sent.end_char]) or taking) and re.search(r"컨소시엄|파트너|주도|주관|참여사|진용", ctx):
+            ctx = " ".join(self.text[x.start_char : x.end_char] for x in sents[max(0, k - 2) : k + 1])
+            taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", self.text[sent.start_char : sent.end_char])
+            if (PARTNER_VERBS.search(self.text[sent.start_char : sent.end_char]) or taking) and re.search(
+                r"컨소시엄|파트너|주도|주관|참여사|진용", ctx
+            ):
                 the_lead = lead if lead is not None and k - lead_at <= 4 else None
                 first = s_orgs[0] if s_orgs else None
                 if taking and first is not None and _tail(self.by_end, first) in SUBJECT:
@@ -373,33 +473,46 @@ class RelationExtractor:
     def _members(self, text: str, sent: Span, s_orgs: list[Span], lead: Span) -> list[Fact]:
         out = []
         for e in s_orgs:
-            if e._.name == lead._.name or re.match(r"^\s*(컨소시엄|연합)", text[e.end_char:e.end_char + 6]):
+            if e._.name == lead._.name or re.match(r"^\s*(컨소시엄|연합)", text[e.end_char : e.end_char + 6]):
                 continue
-            if LEAD_WORDS.search(text[e.end_char:e.end_char + 20]) and _tail(self.by_end, e) in SUBJECT:
+            if LEAD_WORDS.search(text[e.end_char : e.end_char + 20]) and _tail(self.by_end, e) in SUBJECT:
                 continue
-            role = re.match(r"^[^,.]*?(?=(?:을|를)?\s*(?:담당|맡|지원한|$|,))", text[e.end_char:sent.end_char])
+            role = re.match(r"^[^,.]*?(?=(?:을|를)?\s*(?:담당|맡|지원한|$|,))", text[e.end_char : sent.end_char])
             role_text = role.group().strip(" 가이와과는은도") if role else None
-            out.append(self.fact(_eid(e), "partner_of", e.start_char, min(sent.end_char, e.end_char + 40),
-                                 "rule:consortium-listing", object=_eid(lead),
-                                 role=(role_text or None) and role_text[:40]))
+            out.append(
+                self.fact(
+                    _eid(e),
+                    "partner_of",
+                    e.start_char,
+                    min(sent.end_char, e.end_char + 40),
+                    "rule:consortium-listing",
+                    object=_eid(lead),
+                    role=(role_text or None) and role_text[:40],
+                )
+            )
         return out
 
     # -- programme_status ------------------------------------------------------------
     def status(self, doc: Doc, ents: list[Span]) -> list[Fact]:
         out = []
-        text = self.text
         dates = list(doc.spans.get("dates", []))
         sents = self.sents
         for k, sent in enumerate(sents):
-            ctx = " ".join(self.text[x.start_char:x.end_char] for x in sents[max(0, k - 6):k + 1])
+            ctx = " ".join(self.text[x.start_char : x.end_char] for x in sents[max(0, k - 6) : k + 1])
             if not STATUS_CONTEXT.search(ctx) and not PROGRAMME.search(ctx):
                 continue
-            hits = [(m.start() + sent.start_char, status) for status, pat in STATUS_WORDS
-                    for m in pat.finditer(self.text[sent.start_char:sent.end_char])]
+            hits = [
+                (m.start() + sent.start_char, status)
+                for status, pat in STATUS_WORDS
+                for m in pat.finditer(self.text[sent.start_char : sent.end_char])
+            ]
             if not hits:
                 continue
-            orgs = [e for e in ents if e.label_ == "ORG" and sent.start_char <= e.start_char < sent.end_char
-                    and not _is_gov_or_outlet(e)]
+            orgs = [
+                e
+                for e in ents
+                if e.label_ == "ORG" and sent.start_char <= e.start_char < sent.end_char and not _is_gov_or_outlet(e)
+            ]
             for group in self._groups(orgs):
                 g0, g1 = group[0].start_char, group[-1].end_char
                 best = min(hits, key=lambda h: (g0 - h[0]) if h[0] < g0 else (h[0] - g1) + 1)
@@ -408,9 +521,17 @@ class RelationExtractor:
                     continue
                 date = self._date_near(dates, sent, best[0])
                 for e in group:
-                    out.append(self.fact(_eid(e), "programme_status", min(e.start_char, best[0]),
-                                         max(e.end_char, best[0] + 2), "rule:status-word",
-                                         role=best[1], date=date))
+                    out.append(
+                        self.fact(
+                            _eid(e),
+                            "programme_status",
+                            min(e.start_char, best[0]),
+                            max(e.end_char, best[0] + 2),
+                            "rule:status-word",
+                            role=best[1],
+                            date=date,
+                        )
+                    )
         return out
 
     def _groups(self, orgs: list[Span]) -> Iterable[list[Span]]:
@@ -418,7 +539,7 @@ class RelationExtractor:
         text = self.text
         group: list[Span] = []
         for e in orgs:
-            if group and re.fullmatch(r"(와|과|및|,|·|ㆍ|\s|▲|△|이나|나|랑)*", text[group[-1].end_char:e.start_char]):
+            if group and re.fullmatch(r"(와|과|및|,|·|ㆍ|\s|▲|△|이나|나|랑)*", text[group[-1].end_char : e.start_char]):
                 group.append(e)
                 continue
             if group:

@@ -139,8 +139,7 @@ class KiwiTokenizer:
         gap(len(text))
         if not words:
             return Doc(self.vocab, words=[], spaces=[])
-        return Doc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas,
-                   sent_starts=starts)
+        return Doc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas, sent_starts=starts)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
         for text in texts:

@@ -11,10 +11,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from hankg.extract import extensions  # noqa: F401
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-
-from hankg.extract import extensions  # noqa: F401
 
 KO_UNIT = {"만": 1e4, "억": 1e8, "조": 1e12}
 LATIN_UNIT = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
@@ -31,8 +30,10 @@ VALUE = re.compile(
     r"(?P<count>\s*개)?"
     rf"(?:\s*\(\s*(?:(?P<pn>{_NUM})\s?(?P<pu>[KMBT만억조])\s*(?:개)?|[^()]{{0,12}})\s*\))?"
 )
-PARAM_AFTER = re.compile(r"^\s*(개\s*)?(의\s*)?(급|규모|파라미터|매개변수|개\s*파라미터|모델|이상|수준|짜리|"
-                         r"초거대|대형|언어\s?모델|LLM|까지|로\s*추정|으로\s*추정|로\s*키|으로\s*키|정도)")
+PARAM_AFTER = re.compile(
+    r"^\s*(개\s*)?(의\s*)?(급|규모|파라미터|매개변수|개\s*파라미터|모델|이상|수준|짜리|"
+    r"초거대|대형|언어\s?모델|LLM|까지|로\s*추정|으로\s*추정|로\s*키|으로\s*키|정도)"
+)
 PARAM_BEFORE = re.compile(r"(파라미터|매개변수|모델|규모|크기)[^.,]{0,12}$")
 TOKENS_CTX = re.compile(r"(토큰|학습량|학습\s*데이터|데이터)")
 CONTEXT_CTX = re.compile(r"(컨텍스트|문맥|context)", re.I)
@@ -72,12 +73,11 @@ def find_values(text: str) -> Iterator[Value]:
             continue
         value, unit = amount
         s, e = m.span()
-        after = text[e:e + 16]
-        before = text[max(0, s - 30):s]
-        if re.match(r"^\s*(원|달러|엔|위안|명|건|배|%|퍼센트|시간|년|개월|일|회|대)", after) \
-                and not m.group("pn"):
+        after = text[e : e + 16]
+        before = text[max(0, s - 30) : s]
+        if re.match(r"^\s*(원|달러|엔|위안|명|건|배|%|퍼센트|시간|년|개월|일|회|대)", after) and not m.group("pn"):
             continue  # money, people, ratios: not sizes
-        if unit in "만억조" and re.match(r"^\s*원", text[m.end("ku"):m.end("ku") + 3]):
+        if unit in "만억조" and re.match(r"^\s*원", text[m.end("ku") : m.end("ku") + 3]):
             continue
         lo = m.group("lo")
         vmax = None
@@ -91,8 +91,9 @@ def find_values(text: str) -> Iterator[Value]:
         yield Value(s, e, value, vmax, kind, f"rule:value-{'ko' if unit in '만억조' else 'latin'}")
 
 
-def _classify(unit: str, text: str, s: int, e: int, before: str, after: str,
-              counted: bool, doubled: bool) -> str | None:
+def _classify(
+    unit: str, text: str, s: int, e: int, before: str, after: str, counted: bool, doubled: bool
+) -> str | None:
     window = before[-16:]
     if CONTEXT_CTX.search(window) or unit == "K":
         return "context"
@@ -107,7 +108,7 @@ def _classify(unit: str, text: str, s: int, e: int, before: str, after: str,
     # Korean units: a parameter count only when the text says so
     if re.match(r"^\s*(개\s*)?(의\s*)?(파라미터|매개변수)", after) or (counted and PARAM_BEFORE.search(window)):
         return "params"
-    if re.search(r"(파라미터|매개변수)", text[e:e + 12]) and unit in "억조":
+    if re.search(r"(파라미터|매개변수)", text[e : e + 12]) and unit in "억조":
         return "params"
     return None
 

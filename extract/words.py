@@ -12,9 +12,54 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-BREAKS = {"[", "]", "ⓒ", "©", "=", "▲", "△", "▷", "■", "/", "<", ">", "·", "ㆍ", "…", ",", "，",
-          "“", "”", "‘", "’", "'", '"', "「", "」", "『", "』", "《", "》", "〈", "〉", "|", ":", ";",
-          "!", "?", "-", "–", "—", "~", "∼", "〜", "+", "&", "*", "#"}
+BREAKS = {
+    "[",
+    "]",
+    "ⓒ",
+    "©",
+    "=",
+    "▲",
+    "△",
+    "▷",
+    "■",
+    "/",
+    "<",
+    ">",
+    "·",
+    "ㆍ",
+    "…",
+    ",",
+    "，",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "'",
+    '"',
+    "「",
+    "」",
+    "『",
+    "』",
+    "《",
+    "》",
+    "〈",
+    "〉",
+    "|",
+    ":",
+    ";",
+    "!",
+    "?",
+    "-",
+    "–",
+    "—",
+    "~",
+    "∼",
+    "〜",
+    "+",
+    "&",
+    "*",
+    "#",
+}
 TAIL_TAGS = ("J", "E", "VCP", "XSV", "XSA", "VX")
 
 
@@ -36,15 +81,15 @@ class Word:
 
     @property
     def text(self) -> str:
-        return self.doc_text[self.start:self.end]
+        return self.doc_text[self.start : self.end]
 
     @property
     def core(self) -> str:
-        return self.doc_text[self.core_start:self.core_end]
+        return self.doc_text[self.core_start : self.core_end]
 
     @property
     def paren_text(self) -> str | None:
-        return self.doc_text[self.paren[0]:self.paren[1]] if self.paren else None
+        return self.doc_text[self.paren[0] : self.paren[1]] if self.paren else None
 
     def __repr__(self) -> str:
         return f"Word({self.text!r} core={self.core!r} tail={self.tail!r})"
@@ -71,7 +116,7 @@ def words_of(doc: Doc) -> list[Word]:
         if _is_break(tok):
             i += 1
             continue
-        gap = text[out[-1].end:tok.idx] if out else text[:tok.idx]
+        gap = text[out[-1].end : tok.idx] if out else text[: tok.idx]
         if tok.text == "(":
             depth, j = 0, i
             while j < n:
@@ -81,8 +126,22 @@ def words_of(doc: Doc) -> list[Word]:
                 if depth <= 0 or doc[j - 1].is_space and "\n" in doc[j - 1].text:
                     break
             s, e = tok.idx, doc[j - 1].idx + len(doc[j - 1])
-            out.append(Word(len(out), s, e, s + 1, max(s + 1, e - 1), tuple(t.tag_ for t in doc[i:j]),
-                            (), "", sent_of[i], is_paren=True, gap_before=gap, doc_text=text))
+            out.append(
+                Word(
+                    len(out),
+                    s,
+                    e,
+                    s + 1,
+                    max(s + 1, e - 1),
+                    tuple(t.tag_ for t in doc[i:j]),
+                    (),
+                    "",
+                    sent_of[i],
+                    is_paren=True,
+                    gap_before=gap,
+                    doc_text=text,
+                )
+            )
             i = j
             continue
         j = i
@@ -114,10 +173,22 @@ def words_of(doc: Doc) -> list[Word]:
         core_s = tok.idx
         core_e = doc[core_end_tok - 1].idx + len(doc[core_end_tok - 1])
         last = doc[end_tok - 1]
-        out.append(Word(
-            len(out), tok.idx, last.idx + len(last), core_s, core_e,
-            tuple(t.tag_ for t in doc[i:end_tok]), tuple(t.tag_ for t in doc[i:core_end_tok]),
-            "".join(t.text for t in tail_tokens), sent_of[i], paren=paren, gap_before=gap, doc_text=text))
+        out.append(
+            Word(
+                len(out),
+                tok.idx,
+                last.idx + len(last),
+                core_s,
+                core_e,
+                tuple(t.tag_ for t in doc[i:end_tok]),
+                tuple(t.tag_ for t in doc[i:core_end_tok]),
+                "".join(t.text for t in tail_tokens),
+                sent_of[i],
+                paren=paren,
+                gap_before=gap,
+                doc_text=text,
+            )
+        )
         i = end_tok
     doc.user_data["hankg.words"] = (len(doc), out)
     return out

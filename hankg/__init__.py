@@ -15,8 +15,18 @@ from hankg.schema import Article, ArticleRecord, DateMention, Entity, Evidence, 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "ArticleRecord", "DateMention", "Entity", "Evidence", "Fact",
-    "build_nlp", "extract", "extract_path", "extract_text", "load", "__version__",
+    "Article",
+    "ArticleRecord",
+    "DateMention",
+    "Entity",
+    "Evidence",
+    "Fact",
+    "build_nlp",
+    "extract",
+    "extract_path",
+    "extract_text",
+    "load",
+    "__version__",
 ]
 
 

@@ -87,29 +87,56 @@ def score_article(gold: dict, rec: dict) -> dict[str, Tally]:
     def rel(r):
         return [f for f in facts if f.get("relation") == r]
 
-    out = {cat: _match(gold.get(cat, []), [e for e in ents.values() if e.get("kind") == kind],
-                       lambda g, s: bool(names(g) & names(s)))
-           for cat, kind in KIND.items()}
-    works = [(p["name"], r["org"], {norm(r["role"]), *map(norm, r.get("role_aliases", []))})
-             for p in gold.get("people", []) for r in p.get("roles", []) if r.get("role")]
-    out["works_at"] = _match(works, rel("works_at"), lambda g, s: bool(
-        g[0] in resolve(s.get("subject")) and gname(g[1]) & resolve(s.get("object"))
-        and norm(s.get("role")) in g[2]))
+    out = {
+        cat: _match(
+            gold.get(cat, []),
+            [e for e in ents.values() if e.get("kind") == kind],
+            lambda g, s: bool(names(g) & names(s)),
+        )
+        for cat, kind in KIND.items()
+    }
+    works = [
+        (p["name"], r["org"], {norm(r["role"]), *map(norm, r.get("role_aliases", []))})
+        for p in gold.get("people", [])
+        for r in p.get("roles", [])
+        if r.get("role")
+    ]
+    out["works_at"] = _match(
+        works,
+        rel("works_at"),
+        lambda g, s: bool(
+            g[0] in resolve(s.get("subject")) and gname(g[1]) & resolve(s.get("object")) and norm(s.get("role")) in g[2]
+        ),
+    )
     dev = [(d, m["name"]) for m in gold.get("models", []) for d in m.get("developers", [])]
-    out["develops"] = _match(dev, rel("develops"), lambda g, s: bool(
-        gname(g[0]) & resolve(s.get("subject")) and g[1] in resolve(s.get("object"))))
-    out["parameters"] = _match(gold.get("parameters", []), rel("parameters"), lambda g, s: bool(
-        _close(g["value"], s.get("value"))
-        and (g.get("max") is None or _close(g["max"], s.get("max")))
-        and set().union(*[gname(n) for n in [g["subject"], *g.get("subject_alternatives", [])]])
-        & resolve(s.get("subject"))))
+    out["develops"] = _match(
+        dev,
+        rel("develops"),
+        lambda g, s: bool(gname(g[0]) & resolve(s.get("subject")) and g[1] in resolve(s.get("object"))),
+    )
+    out["parameters"] = _match(
+        gold.get("parameters", []),
+        rel("parameters"),
+        lambda g, s: bool(
+            _close(g["value"], s.get("value"))
+            and (g.get("max") is None or _close(g["max"], s.get("max")))
+            and set().union(*[gname(n) for n in [g["subject"], *g.get("subject_alternatives", [])]])
+            & resolve(s.get("subject"))
+        ),
+    )
     gd = sorted({d["value"] for d in gold.get("dates", []) if d.get("value")})
     sd = sorted({d["value"] for d in rec.get("dates", []) if d.get("value")})
     out["dates"] = _match(gd, sd, lambda g, s: g == s)
-    out["partner_of"] = _match(gold.get("partners", []), rel("partner_of"), lambda g, s: bool(
-        gname(g["org"]) & resolve(s.get("subject")) and gname(g["lead"]) & resolve(s.get("object"))))
-    out["programme_status"] = _match(gold.get("status", []), rel("programme_status"), lambda g, s: bool(
-        gname(g["org"]) & resolve(s.get("subject")) and norm(s.get("role")) == norm(g["status"])))
+    out["partner_of"] = _match(
+        gold.get("partners", []),
+        rel("partner_of"),
+        lambda g, s: bool(gname(g["org"]) & resolve(s.get("subject")) and gname(g["lead"]) & resolve(s.get("object"))),
+    )
+    out["programme_status"] = _match(
+        gold.get("status", []),
+        rel("programme_status"),
+        lambda g, s: bool(gname(g["org"]) & resolve(s.get("subject")) and norm(s.get("role")) == norm(g["status"])),
+    )
     return out
 
 
@@ -137,9 +164,12 @@ class Report:
     details: dict[str, dict[str, Tally]]
 
     def as_dict(self) -> dict:
-        return {"missing_articles": self.missing, "scores": {
-            c: {"p": t.p, "r": t.r, "f1": t.f1, "tp": t.tp, "fp": t.fp, "fn": t.fn}
-            for c, t in self.table.items()}}
+        return {
+            "missing_articles": self.missing,
+            "scores": {
+                c: {"p": t.p, "r": t.r, "f1": t.f1, "tp": t.tp, "fp": t.fp, "fn": t.fn} for c, t in self.table.items()
+            },
+        }
 
 
 def evaluate(gold: dict[str, dict], found: dict[str, dict]) -> Report:

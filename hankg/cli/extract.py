@@ -13,12 +13,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 app = typer.Typer()
 err = Console(stderr=True, highlight=False)
 
-InputsArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.txt .md .html .jsonl).",
-                                                 show_default=False)]
-AliasOpt = Annotated[list[Path] | None, typer.Option(
-    "--aliases", exists=True, dir_okay=False, help="Your own actor/alias table (YAML or JSON); repeatable.")]
-NerOpt = Annotated[Path | None, typer.Option(
-    "--ner", exists=True, file_okay=False, help="A NER model trained with `hankg train`.")]
+InputsArg = Annotated[
+    list[Path], typer.Argument(help="Article files or folders (.txt .md .html .jsonl).", show_default=False)
+]
+AliasOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--aliases", exists=True, dir_okay=False, help="Your own actor/alias table (YAML or JSON); repeatable."
+    ),
+]
+NerOpt = Annotated[
+    Path | None, typer.Option("--ner", exists=True, file_okay=False, help="A NER model trained with `hankg train`.")
+]
 
 
 def _count(inputs: list[Path]) -> int:
@@ -41,15 +47,17 @@ def _count(inputs: list[Path]) -> int:
 @app.command()
 def extract(
     inputs: InputsArg,
-    out: Annotated[Path, typer.Option("--out", "-o", file_okay=False,
-                                      help="Output folder for graph.graphml and facts.jsonl.")] = Path("outputs"),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", file_okay=False, help="Output folder for graph.graphml and facts.jsonl.")
+    ] = Path("outputs"),
     aliases: AliasOpt = None,
     ner: NerOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start the graph over instead of adding to it.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract entities and facts from INPUTS into OUT (adds to an existing graph)."""
-    from hankg.extract.pipeline import build_nlp, extract as run
+    from hankg.extract.pipeline import build_nlp
+    from hankg.extract.pipeline import extract as run
     from hankg.extract.readers import Article, InputProblem, read_inputs
     from hankg.graph.store import OutputStore
 
@@ -70,8 +78,15 @@ def extract(
             yield item
 
     show = not quiet and sys.stderr.isatty()
-    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, disable=not show, transient=True) as progress:
+    with Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show,
+        transient=True,
+    ) as progress:
         task = progress.add_task("extract", total=_count(inputs) if show else None)
         for item in run(fresh(read_inputs(inputs)), nlp):
             if isinstance(item, InputProblem):
@@ -83,9 +98,11 @@ def extract(
             store.add(item)
             progress.advance(task)
         summary = store.close()
-    line = (f"{summary.new} articles extracted ({skipped} already in the graph), "
-            f"{summary.articles} in the graph: {summary.entities} entities, {summary.facts} facts; "
-            f"{failures} failed → {out}")
+    line = (
+        f"{summary.new} articles extracted ({skipped} already in the graph), "
+        f"{summary.articles} in the graph: {summary.entities} entities, {summary.facts} facts; "
+        f"{failures} failed → {out}"
+    )
     err.print(line, soft_wrap=True)
     if failures:
         raise typer.Exit(1)

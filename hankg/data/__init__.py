@@ -67,9 +67,11 @@ def _parse(text: str, origin: str) -> dict:
 @cache
 def actors(extra: tuple[str, ...] = ()) -> Actors:
     """The shipped actor table, extended by the users' own YAML/JSON files in `extra`."""
-    table = Actors().extend(_parse(
-        resources.files(__package__).joinpath("actors.yaml").read_text(encoding="utf-8"),
-        "hankg/data/actors.yaml"))
+    table = Actors().extend(
+        _parse(
+            resources.files(__package__).joinpath("actors.yaml").read_text(encoding="utf-8"), "hankg/data/actors.yaml"
+        )
+    )
     for path in extra:
         table.extend(_parse(Path(path).read_text(encoding="utf-8"), path))
     return table
