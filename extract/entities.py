@@ -113,7 +113,7 @@ def title_of(core: str) -> str | None:
         return core
     if (
         len(core) > 2
-        and core[-1] in "이가은는을를의"
+        and core[-1] in "이가은는을를의도와과로에"
         and (core[:-1] in wordset("titles") or TITLE_NUM.match(core[:-1]))
     ):
         return core[:-1]  # Kiwi sometimes reads the particle as a suffix: 랩장이 = 랩장 + 이
@@ -141,8 +141,10 @@ def glued_title(core: str) -> tuple[str, str] | None:
 
 def is_person_name(word: Word, strict: bool = False, lenient: bool = False) -> bool:
     core = word.core
-    if not HANGUL.match(core) or not 2 <= len(core) <= 4 or word.paren:
+    if not HANGUL.match(core) or not 2 <= len(core) <= 4:
         return False
+    if word.paren and not re.fullmatch(r"\s*\d{1,3}\s*세?\s*", word.paren_text or ""):
+        return False  # 홍길동(45) is a name with an age; 업스테이지(Upstage) is not a name
     if core in wordset("not_entities") or title_of(core) or core in wordset("titles"):
         return False
     surnames = wordset("surnames")
@@ -300,7 +302,21 @@ class PersonRules:
     def run(self) -> None:
         words = self.words
         for i, w in enumerate(words):
-            if w.tail or w.is_paren:
+            if w.is_paren:
+                continue
+            if (
+                i > 0
+                and title_of(words[i - 1].core)
+                and not words[i - 1].tail
+                and w.gap_before == " "
+                and words[i - 1].sent == w.sent
+                and is_person_name(w)
+                and not (i + 1 < len(words) and self.title_at(i + 1) and words[i + 1].gap_before == " ")
+                and len(w.core) >= 3
+            ):
+                self._title_name(i)  # 카카오 CTO 홍길동은
+                continue
+            if w.tail:
                 continue
             if len(w.core) <= 2 and w.core in wordset("surnames") and i + 1 < len(words):
                 self._backref(i)
@@ -351,6 +367,48 @@ class PersonRules:
             org_words.append(w)
             j += 1
 
+    def _org_before(self, i: int) -> tuple[int, int] | None:
+        """Up to three organisation-like words right before word i: `LG AI연구원 이진식 랩장`."""
+        words = self.words
+        k = i
+        while k > 0 and i - k < 3:
+            w = words[k - 1]
+            if w.tail or w.is_paren or w.sent != words[i].sent or words[k].gap_before != " ":
+                break
+            latin = bool(w.core_tags) and w.core_tags[0] == "SL" and w.core not in wordset("not_orgs_latin")
+            if not (is_proper(w) or looks_like_org(w) or latin):
+                break
+            if is_person_name(w, strict=True) or title_of(w.core):
+                break
+            k -= 1
+        return (words[k].core_start, words[i - 1].core_end) if k < i else None
+
+    def _title_name(self, i: int) -> None:
+        """`ORG TITLE NAME`: the title before the name, the organisation before the title."""
+        words = self.words
+        title_w = words[i - 1]
+        title = title_of(title_w.core)
+        org = self._org_before(i - 1)
+        name_w = words[i]
+        rule = "rule:org-title-name"
+        self.mentions.append(Mention(name_w.core_start, name_w.core_end, "person", name_w.core, rule, prio=2))
+        if org:
+            text = name_w.doc_text[org[0] : org[1]]
+            self.mentions.append(Mention(org[0], org[1], "organization", text, rule + ":org", prio=1))
+        self.roles.append(
+            {
+                "person": name_w.core,
+                "person_start": name_w.core_start,
+                "org": org,
+                "org_name": None,
+                "title": title,
+                "start": org[0] if org else title_w.core_start,
+                "end": name_w.core_end,
+                "rule": rule,
+            }
+        )
+        self.people.append((name_w.core_start, name_w.core, title))
+
     def _add(
         self,
         i: int,
@@ -392,6 +450,9 @@ class PersonRules:
         ):
             org = _span(words[i - 1])  # [데일리안 = 조인영 기자]
             rule = "rule:byline"
+        elif org is None and not title.endswith("기자") and (before := self._org_before(i)):
+            org = before  # 업스테이지 김성훈 대표는
+            rule = "rule:org-name-title"
         elif (
             org is None
             and title.endswith("기자")

@@ -116,7 +116,7 @@ class RelationExtractor:
         out = []
         orgs_by_name = {e._.name: e for e in ents if e.label_ == "ORG"}
         for role in doc.user_data.get("hankg.roles", []):
-            person = self.ent_at(role["start"], label="PERSON")
+            person = self.ent_at(role.get("person_start", role["start"]), label="PERSON")
             if person is None:
                 continue
             org = None

@@ -34,8 +34,9 @@ import networkx as nx
 
 from hankg.data import Actors
 from hankg.data import actors as load_actors
-from hankg.graph.resolve import Resolution, names_of, resolve
 from hankg.schema import ArticleRecord
+
+from .resolve import Resolution, names_of, resolve
 
 ARTICLE_PREFIX = "article:"
 FACT_ATTRS = ("relation", "role", "value", "max", "unit", "date", "article", "published",

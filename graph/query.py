@@ -25,11 +25,12 @@ import networkx as nx
 from pydantic import BaseModel, Field
 
 from hankg.data import Actors
-from hankg.graph.build import ARTICLE_PREFIX, build_graph
-from hankg.graph.resolve import norm
-from hankg.graph.store import GRAPH
-from hankg.graph.when import parse_bound, sort_key, within
 from hankg.schema import ArticleRecord
+
+from .build import ARTICLE_PREFIX, build_graph
+from .resolve import norm
+from .store import GRAPH
+from .when import parse_bound, sort_key, within
 
 RELATIONS = ("works_at", "develops", "parameters", "partner_of", "programme_status")
 
@@ -176,7 +177,7 @@ class Step(BaseModel):
     sources: list[Source] = Field(default_factory=list)
 
 
-class Article(BaseModel):
+class ArticleInfo(BaseModel):
     id: str
     title: str | None = None
     source: str | None = None
@@ -322,9 +323,9 @@ class KnowledgeGraph:
                 for f in self._facts_of(node, "parameters") if f.value is not None]
 
     # -- the questions ----------------------------------------------------------------
-    def articles(self) -> list[Article]:
+    def articles(self) -> list[ArticleInfo]:
         """The source articles, oldest first."""
-        arts = [Article(id=d.get("article") or n[len(ARTICLE_PREFIX):], title=d.get("title"),
+        arts = [ArticleInfo(id=d.get("article") or n[len(ARTICLE_PREFIX):], title=d.get("title"),
                         source=d.get("source"), url=d.get("url"), published=d.get("published"),
                         content_hash=d.get("content_hash"))
                 for n, d in self.graph.nodes(data=True) if d.get("kind") == "article"]

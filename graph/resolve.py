@@ -1,8 +1,8 @@
 """Which entities of different articles are the same node of the graph.
 
-Each article names its actors in its own way (업스테이지, Upstage, 업스테이지 컨소시엄 → 업스테이지);
-the graph must hold one node per actor or every question asked of it is answered in pieces.
-The rules, in order:
+Each article names its actors in its own way (업스테이지, Upstage, 업스테이지 컨소시엄 →
+업스테이지); the graph must hold one node per actor, or every question asked of it is
+answered in pieces. The rules, in order:
 
 1. **Curated table** (`hankg.data.actors`, extended by the user's `--aliases` files): an
    organisation or model whose name or alias equals, after `norm`, a curated name or alias is
@@ -27,22 +27,15 @@ Everything here is independent of the order of the records.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from hankg.data import Actors
 from hankg.schema import KIND_PREFIX, ArticleRecord, Entity, entity_id
+from hankg.scoring import norm  # the scorer's name key: graph merges what the scorer matches
 
-_DROP = set("·ㆍ'\"‘’“”")
 _PREFIX_KIND = {prefix: kind for kind, prefix in KIND_PREFIX.items()}
-
-
-def norm(text: str | None) -> str:
-    """The scorer's name key: NFC, lower-case, no spaces, middle dots or quote marks."""
-    text = unicodedata.normalize("NFC", str(text or "")).lower()
-    return "".join(c for c in text if not c.isspace() and c not in _DROP)
 
 
 def names_of(entity: Entity) -> list[str]:

@@ -19,8 +19,9 @@ import networkx as nx
 from pydantic import ValidationError
 
 from hankg.data import Actors, actors
-from hankg.graph.build import build_graph
 from hankg.schema import Article, ArticleRecord
+
+from .build import build_graph
 
 FACTS = "facts.jsonl"
 GRAPH = "graph.graphml"

@@ -11,7 +11,6 @@ import re
 from datetime import date
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})(?:-(\d{1,2}))?|H([12])|Q([1-4])))?$")
-FAR = (date.max, date.max)
 
 
 def period(text: str | None) -> tuple[date, date] | None:
@@ -39,9 +38,11 @@ def period(text: str | None) -> tuple[date, date] | None:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def sort_key(text: str | None) -> tuple[date, date]:
-    """Earlier periods first; of two starting the same day the shorter first; non-dates last."""
-    return period(text) or FAR
+def sort_key(text: str | None) -> tuple[date, int]:
+    """Earlier periods first; of two starting the same day the longer (2025-H2 before 2025-07);
+    non-dates last."""
+    span = period(text)
+    return (span[0], -span[1].toordinal()) if span else (date.max, 0)
 
 
 def parse_bound(text: str | None, name: str) -> tuple[date, date] | None:

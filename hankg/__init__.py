@@ -22,7 +22,7 @@ __all__ = [
     "Evidence",
     "Fact",
     "build_nlp",
-    "extract",
+    "extract_articles",
     "extract_path",
     "extract_text",
     "load",
@@ -37,7 +37,7 @@ def build_nlp(aliases: Iterable[Path | str] = (), ner: Path | str | None = None)
     return _build(tuple(aliases), ner)
 
 
-def extract(articles: Iterable[Article], nlp=None) -> Iterator[ArticleRecord]:
+def extract_articles(articles: Iterable[Article], nlp=None) -> Iterator[ArticleRecord]:
     """One `ArticleRecord` per article, streaming, in input order."""
     from hankg.extract.pipeline import extract as _extract
     from hankg.extract.readers import InputProblem
@@ -50,7 +50,7 @@ def extract(articles: Iterable[Article], nlp=None) -> Iterator[ArticleRecord]:
 
 def extract_text(text: str, published: str | None = None, id: str = "text", nlp=None) -> ArticleRecord:
     """Extract from one string: `hankg.extract_text("...", published="2026-01-18")`."""
-    return next(extract([Article(id=id, text=text, published=published)], nlp))
+    return next(extract_articles([Article(id=id, text=text, published=published)], nlp))
 
 
 def extract_path(*paths: Path | str, nlp=None) -> Iterator[ArticleRecord]:

@@ -67,10 +67,15 @@ def _json(items: BaseModel | Sequence[BaseModel]) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    table = Table(title=title, title_justify="left", show_lines=False)
+_SHORT = {"when", "seen", "relation", "value", "parameters", "evidence", "what", "status",
+          "articles"}
+
+
+def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]],
+           caption: str | None = None) -> None:
+    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in _SHORT)
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
     _out().print(table)
@@ -134,8 +139,9 @@ def timeline(graph: GraphOpt = Path("outputs"),
         return _json(events)
     _table(f"{len(events)} events" + (f" of {entity}" if entity else ""),
            ["when", "what", "event", "article"],
-           [(e.when + ("" if e.date_stated or e.kind == "published" else " (published)"),
-             e.kind, e.summary, e.article) for e in events])
+           [(e.when + ("" if e.date_stated else "*"), e.kind, e.summary, e.article)
+            for e in events],
+           caption="* the text gives no date: its article's publication date.")
 
 
 @app.command()
