@@ -16,13 +16,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from hankg.data import actors
 from hankg.graph.build import build_graph
 from hankg.graph.export import to_csv, to_json
 from hankg.graph.query import KnowledgeGraph
 from hankg.graph.report import render_report
 from hankg.graph.store import OutputStore
-
-from hankg.data import actors
 from hankg.schema import ArticleRecord, Entity, Evidence, Fact, entity_id
 
 ROLES = ("대표", "부사장", "연구원", "기자", "교수", "센터장")

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+
+from hankg.cli.ner import _table
 from hankg.extract.klue import read_klue
 from hankg.extract.ner import load_model
 from hankg.extract.ner_data import split
 from hankg.extract.ner_eval import evaluate
 from hankg.extract.ner_train import Settings, model_size, train
-from rich.console import Console
-
-from hankg.cli.ner import _table
 
 HERE = Path(__file__).resolve().parent
 SPLIT_SEED = 1234  # fixed: the test slice never changes with --seed

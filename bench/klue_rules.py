@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from hankg.extract.klue import read_klue
-from hankg.extract.ner_data import split
-from hankg.extract.ner_eval import score
 from rich.console import Console
 
 from hankg.cli.ner import _table
+from hankg.extract.klue import read_klue
+from hankg.extract.ner_data import split
+from hankg.extract.ner_eval import score
 
 HERE = Path(__file__).resolve().parent
 SPLIT_SEED, TEST_SHARE = 1234, 0.12  # the same slice as bench/klue_ner.py

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hankg.extract import extensions  # noqa: F401
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from hankg.extract import extensions  # noqa: F401
 
 REL_YEAR = {
     "지난해": -1,

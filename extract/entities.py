@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from hankg.extract import extensions  # noqa: F401
-from hankg.extract.words import Word, words_of
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from hankg.data import Actors, actors, by_length, wordset
+from hankg.extract import extensions  # noqa: F401
+from hankg.extract.words import Word, words_of
 from hankg.schema import entity_id
 from hankg.scoring import norm
 
@@ -153,9 +153,10 @@ def is_person_name(word: Word, strict: bool = False, lenient: bool = False) -> b
     head = org_head(core)
     if head and (head in STRONG_HEADS or head == "대"):
         return False  # 동해대, 한결과학기술원: organisations, not names
+    proper = word.oov or any("NNP" in t for t in word.core_tags)
     if len(core) == 2 or strict:
-        return all(t == "NNP" for t in word.core_tags)
-    return lenient or "NNP" in word.core_tags or not all(t.startswith("NN") for t in word.core_tags)
+        return all("NNP" in t for t in word.core_tags) or (word.oov and len(core) > 2)
+    return lenient or proper or not all(t.startswith("NN") for t in word.core_tags)
 
 
 @cache
@@ -200,6 +201,8 @@ def is_proper(word: Word) -> bool:
             and core not in wordset("not_orgs_latin")
             or (core[:1].isupper() and len(core) >= 3 and any(c.islower() for c in core))
         )
+    if word.oov and len(core) >= 2 and HANGUL.match(core):
+        return True  # a word Kiwi does not know is most likely a name
     return (
         all(t in ("NNP", "SL", "SN") for t in word.core_tags)
         and any(t == "NNP" for t in word.core_tags)
@@ -278,6 +281,7 @@ class PersonRules:
         self.mentions: list[Mention] = []
         self.roles: list[dict] = []
         self.people: list[tuple[int, str, str | None]] = []  # (pos, name, title)
+        self.used: set[int] = set()  # word indices a pattern consumed (org and title words)
 
     def title_at(self, j: int) -> tuple[str, int] | None:
         """The title starting at word j and how many words it spans."""
@@ -302,12 +306,12 @@ class PersonRules:
     def run(self) -> None:
         words = self.words
         for i, w in enumerate(words):
-            if w.is_paren:
+            if w.is_paren or i in self.used:
                 continue
             if (
                 i > 0
-                and title_of(words[i - 1].core)
-                and not words[i - 1].tail
+                and self.title_at(i - 1)
+                and words[i - 1].tail in ("", "인", "이던", "인 ")
                 and w.gap_before == " "
                 and words[i - 1].sent == w.sent
                 and is_person_name(w)
@@ -387,7 +391,7 @@ class PersonRules:
         """`ORG TITLE NAME`: the title before the name, the organisation before the title."""
         words = self.words
         title_w = words[i - 1]
-        title = title_of(title_w.core)
+        title = (self.title_at(i - 1) or (title_w.core, 1))[0]
         org = self._org_before(i - 1)
         name_w = words[i]
         rule = "rule:org-title-name"
@@ -424,6 +428,7 @@ class PersonRules:
             org_words = org_words[:-1]
         if any(title_of(w.core) or (len(w.core) > 2 and is_person_name(w, strict=True)) for w in org_words):
             return
+        self.used.update(range(i + 1, title_word.i + 1))
         if org_words and not any(
             is_proper(w) or looks_like_org(w) or any(t in ("NNP", "SL") for t in w.core_tags) for w in org_words
         ):
@@ -549,7 +554,7 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def quoted_models(text: str, words: list[Word]) -> list[Mention]:
+def quoted_models(text: str, words: list[Word], known: KnownActors | None = None) -> list[Mention]:
     """'A.X K1', ‘K-엑사원’ 모델: quoted names where the words around say 'model'."""
     out = []
     for m in QUOTE.finditer(text):
@@ -570,6 +575,11 @@ def quoted_models(text: str, words: list[Word]) -> list[Mention]:
             continue
         after = text[m.end() : m.end() + 25]
         before = text[max(0, m.start() - 12) : m.start()]
+        if re.match(r"^\d[\d.,]*\s*(조|억|만|[KMBT](?![A-Za-z]))", inner):
+            continue  # '1.2조 파라미터' is a size, not a name
+        version_of_known = known is not None and any(
+            inner.startswith(f) and inner != f and re.match(r"^[\s-]?[\dA-Za-z.]+", inner[len(f):])
+            for f in known.by_first.get(inner[0], ()) if known.index[norm(f)][0] == "model")
         namelike = (
             bool(re.search(r"\d|[A-Za-z]{2,}", inner.replace("AI", "")))
             and len(inner) <= 24
@@ -577,7 +587,8 @@ def quoted_models(text: str, words: list[Word]) -> list[Mention]:
         )
         near = text[m.end() : m.end() + 40]
         if not (
-            MODEL_AFTER.match(after)
+            version_of_known
+            or MODEL_AFTER.match(after)
             or MODEL_BEFORE.search(before)
             or (namelike and (re.search(r"의\s*$", before) or MODEL_NEAR.search(near)))
         ):
@@ -617,6 +628,18 @@ def versioned_models(text: str) -> list[Mention]:
 
 
 def extend_versions(text: str, mentions: list[Mention]) -> None:
+    _extend_versions(text, mentions)
+    for m in mentions:
+        if m.kind != "model" or not m.rule.startswith("kb:"):
+            continue
+        v = re.match(r"^[\s-]?(\d+(?:\.\d+)?B?|[A-Z]\d+(?:\.\d+)?)(?=$|[\s'’\"”)]|은|는|이|가|을|를|의|와|과|도|로|에)", text[m.end:m.end + 12])
+        if v and not re.match(r"^\s*(개|명|년|월|일|%|배|위|차|단계|장|대|종|곳|조|억|만|분기|세대)", text[m.end + len(v.group()):][:4]):
+            m.end += len(v.group())
+            m.name = text[m.start:m.end]
+            m.rule = m.rule + "+version"
+
+
+def _extend_versions(text: str, mentions: list[Mention]) -> None:
     """`엑사원 3.5 32B 모델`: a known model name followed by its version is that version."""
     for m in mentions:
         if m.kind != "model":
@@ -648,7 +671,7 @@ class EntityRecognizer:
         people = PersonRules(words, source)
         people.run()
         mentions += people.mentions
-        mentions += quoted_models(text, words)
+        mentions += quoted_models(text, words, known)
         mentions += versioned_models(text)
         mentions += self._org_rules(doc, words, mentions, source)
         mentions += listed_people(words, {m.start for m in mentions})
@@ -667,6 +690,14 @@ class EntityRecognizer:
                 continue
             if looks_like_org(w):
                 out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:org-head"))
+        # a sub-unit named with its parent: `서울대 AI연구원`, `고려대 말글지능연구실`
+        known_orgs = {(m.start, m.end) for m in found if m.kind == "organization"}
+        for a, b in zip(words, words[1:], strict=False):
+            if (a.core_start, a.core_end) in known_orgs or looks_like_org(a):
+                if not a.tail and b.gap_before == " " and re.search(r"(연구원|연구소|연구실|연구센터|랩)$", b.core) \
+                        and not title_of(b.core) and len(b.core) > 3:
+                    out.append(Mention(a.core_start, b.core_end, "organization", text[a.core_start:b.core_end],
+                                       "rule:org-unit", prio=1))
         # bullet lists: `▲한빛AI연구원 '하늘 3.0' – 70B`
         for w in words:
             if (

@@ -6,9 +6,10 @@ Doc as the components left it, sentence by sentence.
 
 from __future__ import annotations
 
-from hankg.extract.extensions import LABEL_KIND
 from rich.console import Console
 from spacy.tokens import Doc
+
+from hankg.extract.extensions import LABEL_KIND
 
 
 def _fmt_value(v: float | None) -> str:

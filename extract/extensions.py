@@ -8,7 +8,7 @@ relations land in `doc._.facts`, entity aliases in `doc._.aliases`.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 LABEL_KIND = {"ORG": "organization", "PERSON": "person", "MODEL": "model"}
 KIND_LABEL = {v: k for k, v in LABEL_KIND.items()}
@@ -22,6 +22,8 @@ def register() -> None:
     for name in ("name", "rule", "value", "max", "unit", "kind"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
+    if not Token.has_extension("oov"):
+        Token.set_extension("oov", getter=lambda t: t.i in t.doc.user_data.get("hankg.oov", ()))
 
 
 register()

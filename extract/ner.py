@@ -21,15 +21,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import spacy
-from hankg.extract import (
-    extensions,  # noqa: F401  (span._.name / span._.rule)
-    tokenizer,  # noqa: F401  (the model's tokenizer)
-)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from hankg.data import wordset
+from hankg.extract import (
+    extensions,  # noqa: F401  (span._.name / span._.rule)
+    tokenizer,  # noqa: F401  (the model's tokenizer)
+)
 
 SPAN_KEY = "ner"
 LABELS = {"PS": "PERSON", "OG": "ORG"}

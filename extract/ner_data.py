@@ -22,8 +22,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hankg.extract.klue import Sentence, looks_like_klue, read_klue
 from spacy.tokens import Doc, Span
+
+from hankg.extract.klue import Sentence, looks_like_klue, read_klue
 
 GOLD_LABELS = {"organizations": "OG", "people": "PS"}
 
@@ -138,26 +139,32 @@ def split(items: Sequence, seed: int, *fractions: float) -> list[list]:
 # --- alignment -----------------------------------------------------------------------
 
 
+PUNCT_TAGS = ("SF", "SP", "SS", "SE", "SO", "SW")  # Kiwi's punctuation and symbol tags
+
+
 @dataclass
 class AlignmentReport:
     """How annotated character spans landed on Kiwi tokens."""
 
     spans: int = 0
     expanded: int = 0
-    merged: int = 0
     empty: int = 0
+    trimmed: int = 0
+    merged: int = 0
+    joined: int = 0
     by_label: Counter = field(default_factory=Counter)
     samples: list[str] = field(default_factory=list)
 
     @property
     def misaligned(self) -> int:
-        return self.expanded + self.empty
+        return self.expanded
 
     def note(self, kind: str, label: str, where: str, gold: str, got: str) -> None:
         setattr(self, kind, getattr(self, kind) + 1)
-        self.by_label[label] += 1
-        if len(self.samples) < 5:
-            self.samples.append(f"{where}: {label} {gold!r} → {got!r}")
+        if kind in ("expanded", "empty"):
+            self.by_label[label] += 1
+            if len(self.samples) < 5:
+                self.samples.append(f"{where}: {label} {gold!r} → {got!r}")
 
     def __str__(self) -> str:
         share = self.misaligned / self.spans if self.spans else 0.0
@@ -167,15 +174,26 @@ class AlignmentReport:
             text += (f", {self.merged:,} of them then merged with the neighbouring span "
                      "they overlapped")
         if self.empty:
-            text += f"; {self.empty:,} whitespace-only spans had no token and were left out"
+            text += f"; {self.empty:,} held only spaces or punctuation and were left out"
+        if self.trimmed:
+            text += f"; {self.trimmed:,} lost edge punctuation or spaces (`<레이` → `레이`)"
+        if self.joined:
+            text += (f"; {self.joined:,} crossed a Kiwi sentence break, which was removed "
+                     "for training")
         return text + "."
+
+
+def _punct(token) -> bool:
+    return token.is_space or token.tag_.split("+")[0].startswith(PUNCT_TAGS)
 
 
 def align(doc: Doc, sentence: Sentence, report: AlignmentReport) -> list[Span]:
     """The sentence's entities as non-overlapping spans of `doc`, counted into `report`.
 
-    Whitespace at a span's edges is left out first (KLUE has a few `< 퇴계로 2가:LC>`); a span
-    that still ends inside a token is widened to whole tokens.
+    A span that ends inside a token is widened to whole tokens; spaces and punctuation at
+    its edges are left out (KLUE has a few `< 퇴계로 2가:LC>` and `<<레이:PS>`); Kiwi
+    sentence breaks inside a span are removed from `doc`, since spaCy's NER never crosses
+    one. Callers copy the resulting sentence starts to the predicted side of the example.
     """
     spans: list[Span] = []
     text = sentence.text
@@ -186,25 +204,32 @@ def align(doc: Doc, sentence: Sentence, report: AlignmentReport) -> list[Span]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        span = doc.char_span(start, end, label=label) if start < end else None
-        if span is None and start < end:
+        span = doc.char_span(start, end, label=label) if end > start else None
+        if span is None and end > start:
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
-            if span is not None:
-                report.note("expanded", label, sentence.where, gold, span.text)
-        if span is not None:
-            first, last = span.start, span.end
-            while first < last and doc[first].is_space:
-                first += 1
-            while last > first and doc[last - 1].is_space:
-                last -= 1
-            span = Span(doc, first, last, label=label) if last > first else None
+            report.note("expanded", label, sentence.where, gold, span.text if span else "")
         if span is None:
             report.note("empty", label, sentence.where, gold, "")
             continue
+        first, last = span.start, span.end
+        while first < last and _punct(doc[first]):
+            first += 1
+        while last > first and _punct(doc[last - 1]):
+            last -= 1
+        if last == first:
+            report.note("empty", label, sentence.where, gold, "")
+            continue
+        if (first, last) != (span.start, span.end) or len(gold) != end - start:
+            report.note("trimmed", label, sentence.where, gold, doc[first:last].text)
+        span = Span(doc, first, last, label=label)
         if spans and span.start < spans[-1].end:
             prev = spans.pop()
             report.merged += 1
             span = Span(doc, prev.start, max(prev.end, span.end), label=prev.label_)
+        if any(t.is_sent_start for t in span[1:]):
+            report.joined += 1
+            for t in span[1:]:
+                t.is_sent_start = False
         spans.append(span)
     return spans
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from hankg.extract.klue import Sentence
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from hankg.extract.klue import Sentence
 
 Entities = Sequence[tuple[int, int, str]]
 

@@ -25,14 +25,15 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")  # before numpy loads, where it has not yet
 
 import spacy  # noqa: E402
-from hankg.extract import tokenizer  # noqa: E402,F401  (registers the tokenizer)
-from hankg.extract.klue import Sentence  # noqa: E402
-from hankg.extract.ner_data import AlignmentReport, align, augment, split  # noqa: E402
-from hankg.extract.ner_eval import Scores, fresh_copy, run_model, score  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.training import Example  # noqa: E402
 from spacy.util import fix_random_seed, minibatch  # noqa: E402
 from thinc.api import Adam, Config  # noqa: E402
+
+from hankg.extract import tokenizer  # noqa: E402,F401  (registers the tokenizer)
+from hankg.extract.klue import Sentence  # noqa: E402
+from hankg.extract.ner_data import AlignmentReport, align, augment, split  # noqa: E402
+from hankg.extract.ner_eval import Scores, fresh_copy, run_model, score  # noqa: E402
 
 CONFIG = """
 [nlp]
@@ -179,12 +180,11 @@ def train(sentences: Sequence[Sentence], out: Path, settings: Settings | None = 
     variants = augment(train_set, settings.augment, settings.seed) if settings.augment else []
     examples = []
     for i, sent in enumerate([*train_set, *variants]):
-        doc = nlp.make_doc(sent.text)
-        ref = fresh_copy(doc)
+        ref = nlp.make_doc(sent.text)
         # variants repeat the originals' alignment problems: count the originals only
         ref.set_ents(align(ref, sent, report if i < len(train_set) else AlignmentReport()),
                      default="outside")
-        examples.append(Example(doc, ref))
+        examples.append(Example(fresh_copy(ref), ref))
     if on_aligned:
         on_aligned(report)
     dev_docs = [nlp.make_doc(s.text) for s in dev]

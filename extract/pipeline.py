@@ -7,12 +7,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
-from hankg.extract import components, extensions, tokenizer  # noqa: F401  (registrations)
-from hankg.extract.readers import InputProblem
-from hankg.extract.records import doc_to_record
 from spacy.language import Language
 from thinc.api import Config
 
+from hankg.extract import components, extensions, tokenizer  # noqa: F401  (registrations)
+from hankg.extract.readers import InputProblem
+from hankg.extract.records import doc_to_record
 from hankg.schema import Article, ArticleRecord
 
 CONFIG = """

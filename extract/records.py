@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hankg.extract.extensions import LABEL_KIND
 from spacy.tokens import Doc
 
+from hankg.extract.extensions import LABEL_KIND
 from hankg.schema import ArticleRecord, DateMention, Entity, Fact, entity_id
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from hankg.extract import extensions  # noqa: F401
-from hankg.extract.entities import title_of
-from hankg.extract.words import Word, words_of
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from hankg.data import actors
+from hankg.extract import extensions  # noqa: F401
+from hankg.extract.entities import title_of
+from hankg.extract.words import Word, words_of
 from hankg.schema import Evidence, Fact, entity_id
 
 SUBJECT = ("은", "는", "이", "가", "도", "이는", "께서")

@@ -56,8 +56,8 @@ def _nfc_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def analyse(text: str) -> list[list[tuple[int, int, str, str]]]:
-    """Kiwi's sentences as lists of (start, end, tag, lemma) in `text`'s own offsets."""
+def analyse(text: str) -> list[list[tuple[int, int, str, str, bool]]]:
+    """Kiwi's sentences as lists of (start, end, tag, lemma, oov) in `text`'s own offsets."""
     norm, back = _nfc_map(text)
     sents = get_kiwi().tokenize(norm, split_sents=True) if norm.strip() else []
     out = []
@@ -66,23 +66,24 @@ def analyse(text: str) -> list[list[tuple[int, int, str, str]]]:
         for t in sent:
             s, e = back[t.start], back[t.start + t.len]
             lemma = t.lemma if t.tag.startswith("V") else t.form
-            morphs.append((s, max(e, s + 1) if t.len else e, t.tag, lemma))
+            morphs.append((s, max(e, s + 1) if t.len else e, t.tag, lemma, bool(t.oov)))
         out.append(morphs)
     return out
 
 
-def _fuse(morphs: Iterable[tuple[int, int, str, str]]) -> Iterator[list]:
+def _fuse(morphs: Iterable[tuple[int, int, str, str, bool]]) -> Iterator[list]:
     """Merge morphemes whose character ranges overlap or are empty into one token."""
     cur: list | None = None
-    for s, e, tag, lemma in morphs:
+    for s, e, tag, lemma, oov in morphs:
         if cur is not None and (s < cur[1] or e <= s):
             cur[1] = max(cur[1], e)
             cur[2].append(tag)
             cur[3].append(lemma)
+            cur[4] = cur[4] or oov
             continue
         if cur is not None:
             yield cur
-        cur = [s, e, [tag], [lemma]]
+        cur = [s, e, [tag], [lemma], oov]
     if cur is not None:
         yield cur
 
@@ -122,9 +123,10 @@ class KiwiTokenizer:
                     new_sent = False
             pos = max(pos, upto)
 
+        oov: list[int] = []
         for sent in analyse(text):
             first = True
-            for s, e, tg, lm in _fuse(sent):
+            for s, e, tg, lm, unknown in _fuse(sent):
                 s = max(s, pos)
                 if e <= s:
                     continue
@@ -133,13 +135,17 @@ class KiwiTokenizer:
                 spaces.append(False)
                 tags.append("+".join(tg))
                 lemmas.append("+".join(lm) if len(lm) > 1 else lm[0])
+                if unknown:
+                    oov.append(len(words) - 1)
                 starts.append(first or new_sent or len(words) == 1)
                 first = new_sent = False
                 pos = e
         gap(len(text))
         if not words:
             return Doc(self.vocab, words=[], spaces=[])
-        return Doc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas, sent_starts=starts)
+        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas, sent_starts=starts)
+        doc.user_data["hankg.oov"] = frozenset(oov)  # read as `token._.oov`: Kiwi did not know the word
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
         for text in texts:

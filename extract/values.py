@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from hankg.extract import extensions  # noqa: F401
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from hankg.extract import extensions  # noqa: F401
 
 KO_UNIT = {"만": 1e4, "억": 1e8, "조": 1e12}
 LATIN_UNIT = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}

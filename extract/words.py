@@ -8,9 +8,12 @@ particle 가, the copula 이자); a parenthesis glued to it (`SK텔레콤(SKT)�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
+
+from hankg.data import wordset
 
 BREAKS = {
     "[",
@@ -61,6 +64,11 @@ BREAKS = {
     "#",
 }
 TAIL_TAGS = ("J", "E", "VCP", "XSV", "XSA", "VX")
+STANDARD_TAIL = re.compile(
+    r"^(은|는|이|가|을|를|의|에|에서|에게|와|과|도|로|으로|만|까지|부터|께서|에는|에서는|이나|나|보다|처럼|마다|"
+    r"이다|였다|이며|이자|인|이고|에도|와도|과도|한|했다|하는|하고|하며|해|했|된|되는|됐다)$"
+)
+NAME_SHAPE = re.compile(r"^[가-힣]{3}$")
 
 
 @dataclass
@@ -75,6 +83,7 @@ class Word:
     tail: str
     sent: int
     paren: tuple[int, int] | None = None
+    oov: bool = False
     is_paren: bool = False
     gap_before: str = ""
     doc_text: str = ""
@@ -105,6 +114,7 @@ def words_of(doc: Doc) -> list[Word]:
     if cached is not None and cached[0] == len(doc):
         return cached[1]
     text = doc.text
+    oov = doc.user_data.get("hankg.oov", frozenset())
     sent_of = {}
     for si, sent in enumerate(doc.sents):
         for t in sent:
@@ -170,6 +180,12 @@ def words_of(doc: Doc) -> list[Word]:
         tail_tokens = [t for t in doc[core_end_tok:j]]
         if paren:
             tail_tokens += [t for t in doc[k:end_tok]]
+        # a rare name Kiwi split into a surname and a non-particle (채 + 도운): keep it whole
+        if core_end_tok - i == 1 and tok.text in wordset("surnames") and j - i >= 2 and not STANDARD_TAIL.match(
+            text[doc[core_end_tok].idx : doc[j - 1].idx + len(doc[j - 1])]
+        ) and NAME_SHAPE.match(text[tok.idx : doc[j - 1].idx + len(doc[j - 1])]):
+            core_end_tok = j
+            tail_tokens = list(doc[k:end_tok]) if paren else []
         core_s = tok.idx
         core_e = doc[core_end_tok - 1].idx + len(doc[core_end_tok - 1])
         last = doc[end_tok - 1]

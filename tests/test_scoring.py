@@ -180,7 +180,6 @@ def test_seed_extraction_scored_by_both(score_py, shared, nlp, tmp_path):
     """On real extractor output (misses and extras included) the two scorers still agree."""
     from hankg.extract.pipeline import extract
     from hankg.extract.readers import read_inputs
-
     from hankg.schema import ArticleRecord
 
     gold_path = shared / "gold" / "seeds.jsonl"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from hankg.extract.dates import find_dates
 
 PUB = "2026-01-18"

@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from hankg.extract.pipeline import build_nlp, extract, extract_docs
-from hankg.extract.readers import InputProblem
 
 import hankg
+from hankg.extract.pipeline import build_nlp, extract, extract_docs
+from hankg.extract.readers import InputProblem
 from hankg.schema import Article, ArticleRecord
 
 TEXTS = [

@@ -7,8 +7,8 @@ import random
 from pathlib import Path
 
 import pytest
-from hankg.extract.readers import InputProblem, read_file, read_inputs
 
+from hankg.extract.readers import InputProblem, read_file, read_inputs
 from hankg.schema import Article
 
 TEXT = "업스테이지가 새 모델을 공개했다. 2026년 1월 15일, 'Solar' 100B."

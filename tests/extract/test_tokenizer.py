@@ -6,6 +6,7 @@ import pickle
 import unicodedata
 
 import pytest
+
 from hankg.extract.tokenizer import KiwiTokenizer, get_kiwi
 
 NFD = unicodedata.normalize("NFD", "업스테이지가 모델")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from hankg.extract.values import find_values
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from graph_fixtures import make_records
-from hankg.graph.query import KnowledgeGraph
-from hankg.graph.store import OutputStore
 
 from hankg.data import actors as load_actors
+from hankg.graph.query import KnowledgeGraph
+from hankg.graph.store import OutputStore
 from hankg.schema import ArticleRecord
 
 

@@ -6,6 +6,7 @@ import json
 
 import networkx as nx
 from graph_fixtures import ent, fact, record
+
 from hankg.graph.build import build_graph
 
 SCALARS = (str, int, float, bool)

@@ -7,6 +7,7 @@ import json
 
 import networkx as nx
 import pytest
+
 from hankg.graph.export import export, to_csv, to_graphml, to_json
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from hankg.graph.query import KnowledgeGraph, NoPath, UnknownEntity, format_params
 from hankg.graph.store import GRAPH
 

@@ -8,6 +8,7 @@ import struct
 import subprocess
 
 from graph_fixtures import ARTIFACTS, ent, record
+
 from hankg.graph.query import KnowledgeGraph
 from hankg.graph.report import render_report, write_report
 

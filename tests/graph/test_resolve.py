@@ -6,6 +6,7 @@ import json
 
 import pytest
 from graph_fixtures import ent, fact, make_records, record
+
 from hankg.graph.build import build_graph
 from hankg.graph.resolve import norm
 

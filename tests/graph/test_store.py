@@ -7,8 +7,8 @@ import json
 import networkx as nx
 import pytest
 from graph_fixtures import ent, make_records, record
-from hankg.graph.store import FACTS, GRAPH, OutputStore, read_records
 
+from hankg.graph.store import FACTS, GRAPH, OutputStore, read_records
 from hankg.schema import Article
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from hankg.graph.when import parse_bound, period, sort_key, within
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+
 from hankg.extract import tokenizer  # noqa: F401  (registers hankg.KiwiTokenizer.v1)
 from hankg.extract.klue import Sentence
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from hankg.extract.klue import write_klue
 from typer.testing import CliRunner
 
 from hankg.cli import app
+from hankg.extract.klue import write_klue
 
 runner = CliRunner()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from hankg.extract.klue import Sentence
 from hankg.extract.ner_data import AlignmentReport, align, read_sentences, split
 
@@ -37,7 +38,21 @@ def test_whitespace_only_span_is_counted_not_lost(kiwi_nlp):
     sent = Sentence("a", "가 나", ((1, 2, "LC"),))
     report = AlignmentReport()
     assert align(kiwi_nlp.make_doc(sent.text), sent, report) == []
-    assert (report.spans, report.empty, report.misaligned) == (1, 1, 1)
+    assert (report.spans, report.empty, report.misaligned) == (1, 1, 0)
+    assert "1 held only spaces or punctuation" in str(report)
+
+
+def test_edge_punctuation_and_sentence_breaks(kiwi_nlp):
+    # KLUE writes <<레이:PS>; Kiwi ends a sentence after '<'
+    text = "시간이 아깝다.<레이,토니스타크 연기"
+    sent = Sentence("a", text, ((8, 11, "PS"), (12, 17, "PS")))
+    doc = kiwi_nlp.make_doc(text)
+    assert doc[[t.idx for t in doc].index(9)].is_sent_start  # 레이 starts a Kiwi sentence
+    report = AlignmentReport()
+    spans = align(doc, sent, report)
+    assert [s.text for s in spans] == ["레이", "토니스타크"]
+    assert (report.trimmed, report.misaligned) == (1, 0)
+    assert "lost edge punctuation" in str(report)
 
 
 def test_split_is_deterministic_and_complete():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from hankg.extract.klue import Sentence, looks_like_klue, markup, read_klue, write_klue
 
 TSV = """## 토큰, 레이블 구분자 : \\t

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hankg.extract.ner import NerMerge, accept, add_ner, trim
 from spacy.tokens import Doc, Span
 
 from hankg.data import wordset
+from hankg.extract.ner import NerMerge, accept, add_ner, trim
 
 #  권순일 업스테이지 부사장은 정부는 토니 씨가 김철수를 만났다
 WORDS = [("권순일", "NNP", True), ("업스테이지", "NNP", True), ("부사장", "NNG", False),

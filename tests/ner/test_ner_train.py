@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+
 from hankg.extract.ner_data import split
 from hankg.extract.ner_eval import evaluate
 from hankg.extract.ner_train import model_size, train
