@@ -208,12 +208,14 @@ def _normalise(rule: str, m: re.Match, pub: date | None) -> list[str | None] | N
         return [g["year"]]
     if rule == "rel-y":
         return [str(pub.year + REL_YEAR[g["rel"]]) if pub else None]
-    if rule == "rel-month":
+    if rule in ("rel-month", "rel-month-day"):
         if pub is None:
             return [None]
         shift = {"지난달": -1, "지난 달": -1, "다음 달": 1, "다음달": 1, "내달": 1}.get(g["relm"], 0)
         y, mo = pub.year, pub.month + shift
         y, mo = (y - 1, 12) if mo == 0 else (y + 1, 1) if mo == 13 else (y, mo)
+        if rule == "rel-month-day":
+            return [f"{y:04d}-{mo:02d}-{int(g['day']):02d}"] if _valid(y, mo, int(g["day"])) else None
         return [f"{y:04d}-{mo:02d}"]
     if rule == "rel-day":
         if pub is None:

@@ -73,7 +73,8 @@ STRONG_HEADS = (
 DEPARTMENT = re.compile(r"(학과|공학과|학부|대학원|연구실|연구센터|본부|사업부|팀)$")
 QUOTE = re.compile(r"'([^'\n]{1,40})'|‘([^’\n]{1,40})’|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})”")
 MODEL_AFTER = re.compile(
-    r"^\s*(\(.{1,30}?\))?\s*(을|를|은|는|이|가|의)?\s*(AI\s*)?(초거대\s*|거대\s*)?"
+    r"^\s*(\(.{1,30}?\))?\s*(을|를|은|는|이|가|의)?\s*(후속|차세대|신규|새|최신|기존|대형|소형|경량)?\s*"
+    r"(AI\s*)?(초거대\s*|거대\s*)?"
     r"(모델|LLM|언어\s?모델|파운데이션|추론\s?모델|sLLM|멀티모달|버전|시리즈|크기|규모|파라미터)"
 )
 MODEL_BEFORE = re.compile(r"(모델|LLM|언어\s?모델|AI|인공지능|챗봇|sLLM|모델\))\s*$")
@@ -86,8 +87,13 @@ VERSION_TAIL = re.compile(
     r"Pro|Flash|Mini|mini|Max|Turbo|Ultra|Open|오픈|프로|미니|플래시|\d+B))+"
 )
 PARTNER_VERBS = ("담당", "맡", "참여", "주도", "주관", "협력", "합류", "컨소시엄", "파트너", "지원한다", "구성")
-MODEL_NEAR = re.compile(r"파라미터|매개변수|\d\s?B\b|\d+B급|모델|LLM|공개|출시|선보|버전")
+MODEL_NEAR = re.compile(r"파라미터|매개변수|\d\s?B\b|\d+B급|모델|LLM|공개|출시|선보|버전|내놓|내놨")
 FAMILY = re.compile(r"^(.*?[^\d.\s-])[- ]?\d+(?:\.\d+)?[A-Za-z]*(?:\s\d+)?$")
+VERSIONED_BEFORE = re.compile(r"(모델|LLM|공개한|출시한|선보인|내놓은|개발한|발표한)\s*$")
+NOT_MODEL_BEFORE = re.compile(
+    r"(솔루션|서비스|플랫폼|앱|애플리케이션|제품|칩|반도체|NPU|GPU|클러스터|데이터센터|프로그램|브랜드|캠페인|행사|포럼|"
+    r"시스템|슬로건|구호|전략|주제|보고서)\S{0,2}\s*$"
+)
 GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
 
 
@@ -176,7 +182,7 @@ def looks_like_org(word: Word) -> bool:
     if head is None:
         return False
     prefix = core[: -len(head)]
-    if prefix in wordset("not_entities") or not prefix.strip():
+    if not prefix.strip() or (prefix in wordset("not_entities") and head not in STRONG_HEADS and head != "대"):
         return False
     if head in STRONG_HEADS:
         return len(prefix) >= 2 or any(t in ("NNP", "SL") for t in word.core_tags)
@@ -557,6 +563,7 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def quoted_models(text: str, words: list[Word], known: KnownActors | None = None) -> list[Mention]:
     """'A.X K1', ‘K-엑사원’ 모델: quoted names where the words around say 'model'."""
     out = []
+    families: set[str] = set()
     for m in QUOTE.finditer(text):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         s, e = m.span(g)
@@ -586,8 +593,17 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
             and not any(re.search(r"\S(로|으로|을|를|에|의|는|은)$", x) for x in inner.split()[1:])
         )
         near = text[m.end() : m.end() + 40]
+        if NOT_MODEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # 솔루션 '스톰', NPU '아톰': products, not models
+        rest = re.sub(r"\d+(?:\.\d+)?\s?[BT]?\b", " ", inner).split()
+        if rest and all(w in wordset("not_models") for w in rest):
+            continue  # '글로벌 100B': a size with an adjective
+        sized = bool(re.search(r"\d(?:\.\d+)?[BT]\b", inner))
+        sibling = any(inner.startswith(f + " ") or inner.startswith(f + "-") for f in families)
         if not (
             version_of_known
+            or sibling
+            or (namelike and sized)
             or MODEL_AFTER.match(after)
             or MODEL_BEFORE.search(before)
             or (namelike and (re.search(r"의\s*$", before) or MODEL_NEAR.search(near)))
@@ -601,6 +617,9 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
             continue
         start = s + (len(m.group(g)) - len(m.group(g).lstrip()))
         ment = Mention(start, start + len(name), "model", name, "rule:quoted-model", prio=2)
+        fam = FAMILY.match(name)
+        if fam and len(fam.group(1).strip(" -")) >= 2:
+            families.add(fam.group(1).strip(" -"))
         if alias and _alias_ok(alias):
             ment.aliases.add(alias)
         tail = re.match(r"^\s*\(([^()]{1,30})\)", text[m.end() :])
@@ -619,10 +638,10 @@ def versioned_models(text: str) -> list[Mention]:
         if re.fullmatch(r"[HBAL]\d{2,3}[A-Z]?|\d+[BMKT]|[A-Z]\d|B2[BC]|[A-Z]{1,2}\d{1,2}", name):
             continue  # GPUs (H100, B200) and bare sizes are not models
         after = text[e : e + 20]
-        before = text[max(0, s - 10) : s]
+        before = text[max(0, s - 14) : s]
         if GPU_HINT.match(after.strip()[:3]) or "GPU" in before:
             continue
-        if MODEL_AFTER.match(after) or re.search(r"의\s*$", before):
+        if MODEL_AFTER.match(after) or re.search(r"의\s*$", before) or VERSIONED_BEFORE.search(before):
             out.append(Mention(s, e, "model", name, "rule:versioned-model", prio=1))
     return out
 

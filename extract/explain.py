@@ -46,8 +46,8 @@ def explain_doc(doc: Doc, console: Console | None = None, show_empty: bool = Fal
             label = "value:" + x.label_.lower()
             console.print(f"   [magenta]{label:12}[/] {x.text} = {_fmt_value(x._.value)}{rng}  [dim]{x._.rule}[/]")
         for x in ds:
-            values = ", ".join(v or "?" for v in x._.value or [])
-            console.print(f"   [green]{'date':12}[/] {x.text} = {values}  [dim]{x._.rule}[/]")
+            stated = ", ".join(v or "?" for v in x._.value or [])
+            console.print(f"   [green]{'date':12}[/] {x.text} = {stated}  [dim]{x._.rule}[/]")
         for f in fs:
             extra = " ".join(
                 f"{k}={v}"

@@ -26,9 +26,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from hankg.data import wordset
-from hankg.extract import (
-    extensions,  # noqa: F401  (span._.name / span._.rule)
-    tokenizer,  # noqa: F401  (the model's tokenizer)
+from hankg.extract import (  # noqa: F401  (span extensions; what a model needs to load)
+    extensions,
+    ner_arch,
+    tokenizer,
 )
 
 SPAN_KEY = "ner"

@@ -30,7 +30,7 @@ from spacy.training import Example  # noqa: E402
 from spacy.util import fix_random_seed, minibatch  # noqa: E402
 from thinc.api import Adam, Config  # noqa: E402
 
-from hankg.extract import tokenizer  # noqa: E402,F401  (registers the tokenizer)
+from hankg.extract import ner_arch, tokenizer  # noqa: E402,F401  (registrations)
 from hankg.extract.klue import Sentence  # noqa: E402
 from hankg.extract.ner_data import AlignmentReport, align, augment, split  # noqa: E402
 from hankg.extract.ner_eval import Scores, fresh_copy, run_model, score  # noqa: E402
@@ -52,11 +52,7 @@ factory = "tok2vec"
 @architectures = "spacy.Tok2Vec.v2"
 
 [components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = ${vars.width}
-attrs = ${vars.attrs}
-rows = ${vars.rows}
-include_static_vectors = false
+# filled in by build(): spacy.MultiHashEmbed.v2 or hankg.KiwiEmbed.v1
 
 [components.tok2vec.model.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
@@ -103,6 +99,7 @@ class Settings:
     seed: int = 0
     dev_fraction: float = 0.1
     augment: int = 0  # variants of each training sentence with PS/OG/LC names swapped
+    embed: str = "multihash"  # or "kiwi": hankg.KiwiEmbed.v1 (`rows` then follow its FEATURES)
 
 
 @dataclass
@@ -137,15 +134,22 @@ class Result:
 
 def build(settings: Settings) -> Language:
     """An untrained tok2vec + ner pipeline over the Kiwi tokenizer."""
-    if len(settings.rows) != len(settings.attrs):
+    if settings.embed != "kiwi" and len(settings.rows) != len(settings.attrs):
         raise ValueError(f"{len(settings.attrs)} embedding attrs need as many row counts, "
                          f"got {len(settings.rows)}.")
-    cfg = Config().from_str(CONFIG, overrides={}, interpolate=False)
+    if settings.embed == "kiwi":
+        embed = {"@architectures": "hankg.KiwiEmbed.v1", "width": settings.width,
+                 "rows": list(settings.rows)}
+    else:
+        embed = {"@architectures": "spacy.MultiHashEmbed.v2", "width": settings.width,
+                 "attrs": list(settings.attrs), "rows": list(settings.rows),
+                 "include_static_vectors": False}
+    cfg = Config().from_str(CONFIG, interpolate=False)
     cfg["vars"] = {"width": settings.width, "depth": settings.depth, "window": settings.window,
-                   "attrs": list(settings.attrs), "rows": list(settings.rows),
                    "hidden": settings.hidden}
     cfg = cfg.interpolate()
     del cfg["vars"]
+    cfg["components"]["tok2vec"]["model"]["embed"] = embed
     return spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)
 
 

@@ -307,6 +307,17 @@ class RelationExtractor:
                         object=_eid(m),
                     )
                 )
+        for m in ents:
+            if m.label_ != "MODEL" or _eid(m) in have:
+                continue
+            head = re.match(r"^([가-힣]{2,}|[A-Za-z]{3,})", m._.name)
+            if head is None:
+                continue
+            makers = sorted({o._.name for o in orgs if o._.name.startswith(head.group(1)) and o._.name != m._.name})
+            if len(makers) == 1:
+                have.add(_eid(m))
+                out.append(self.fact(entity_id("organization", makers[0]), "develops", m.start_char, m.end_char,
+                                     "rule:named-after-maker", object=_eid(m)))
         # curated developers, when the developer is named in the same article
         seen = {(f.subject, f.object) for f in out}
         for m in ents:

@@ -22,7 +22,8 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 def _ko(n: str, u: str, n2: str, u2: str) -> str:
-    return rf"(?P<{n}>{_NUM})\s*(?P<{u}>[만억조])(?:\s*(?P<{n2}>{_NUM})\s*(?P<{u2}>[만억]))?"
+    return (rf"(?P<{n}>{_NUM})\s*(?P<{n}k>천)?\s*(?P<{u}>[만억조])"
+            rf"(?:\s*(?P<{n2}>{_NUM})\s*(?P<{n2}k>천)?\s*(?P<{u2}>[만억]))?")
 
 
 VALUE = re.compile(
@@ -57,9 +58,9 @@ def _num(s: str) -> float:
 
 def _amount(m: re.Match) -> tuple[float, str] | None:
     if m.group("kn"):
-        v = _num(m.group("kn")) * KO_UNIT[m.group("ku")]
+        v = _num(m.group("kn")) * (1000 if m.group("knk") else 1) * KO_UNIT[m.group("ku")]
         if m.group("kn2"):
-            v += _num(m.group("kn2")) * KO_UNIT[m.group("ku2")]
+            v += _num(m.group("kn2")) * (1000 if m.group("kn2k") else 1) * KO_UNIT[m.group("ku2")]
         return v, m.group("ku")
     if m.group("ln"):
         return _num(m.group("ln")) * LATIN_UNIT[m.group("lu")], m.group("lu")
@@ -111,6 +112,8 @@ def _classify(
         return "params"
     if re.search(r"(파라미터|매개변수)", text[e : e + 12]) and unit in "억조":
         return "params"
+    if counted and unit in "억조" and re.search(r"(파라미터|매개변수)[^.\n]{0,80}$", text[max(0, s - 80) : s]):
+        return "params"  # `… 6710억 개 파라미터로 …, '키미 K2'는 1조 개에 이른다`
     return None
 
 
