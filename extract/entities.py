@@ -91,8 +91,8 @@ MODEL_NEAR = re.compile(r"파라미터|매개변수|\d\s?B\b|\d+B급|모델|LLM|
 FAMILY = re.compile(r"^(.*?[^\d.\s-])[- ]?\d+(?:\.\d+)?[A-Za-z]*(?:\s\d+)?$")
 VERSIONED_BEFORE = re.compile(r"(모델|LLM|공개한|출시한|선보인|내놓은|개발한|발표한)\s*$")
 NOT_MODEL_BEFORE = re.compile(
-    r"(솔루션|서비스|플랫폼|앱|애플리케이션|제품|칩|반도체|NPU|GPU|클러스터|데이터센터|프로그램|브랜드|캠페인|행사|포럼|"
-    r"시스템|슬로건|구호|전략|주제|보고서)\S{0,2}\s*$"
+    r"(?<![가-힣])(솔루션|서비스|플랫폼|앱|애플리케이션|제품|칩|반도체|NPU|GPU|클러스터|데이터센터|프로그램|브랜드|"
+    r"캠페인|행사|포럼|시스템|슬로건|구호|전략|주제|보고서)\S{0,2}\s*$"
 )
 GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
 
@@ -157,7 +157,7 @@ def is_person_name(word: Word, strict: bool = False, lenient: bool = False) -> b
     if not (core[0] in surnames or core[:2] in surnames) or core in surnames:
         return False
     head = org_head(core)
-    if head and (head in STRONG_HEADS or head == "대"):
+    if head and (head in STRONG_HEADS or head == "대" or len(core) >= 4):
         return False  # 동해대, 한결과학기술원: organisations, not names
     proper = word.oov or any("NNP" in t for t in word.core_tags)
     if len(core) == 2 or strict:
@@ -577,7 +577,7 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
         ):
             continue
         if re.fullmatch(r"[\d.,~\s]+[KMBT]?", inner) or re.search(
-            r"(NPU|칩|반도체|GPU|가속기)\S*\s*$", text[max(0, m.start() - 16) : m.start()]
+            r"(?<![가-힣])(NPU|칩|반도체|GPU|가속기)\S{0,2}\s*$", text[max(0, m.start() - 16) : m.start()]
         ):
             continue
         after = text[m.end() : m.end() + 25]
@@ -853,6 +853,22 @@ class EntityRecognizer:
             elif hit is None or hit[1] == m.name:
                 m.aliases.add(alias)
                 alias_to[norm(alias)] = (m.kind, m.name)
+        # an alias learnt here stands for the entity wherever else it appears
+        taken_spans = [(c.start, c.end) for c in chosen]
+        starts = {t.idx for t in doc}
+        ends = {t.idx + len(t) for t in doc}
+        for key, (kind, name) in sorted(alias_to.items()):
+            for m in chosen[:]:
+                if m.name == name and m.kind == kind:
+                    for alias in sorted(m.aliases):
+                        if norm(alias) != key:
+                            continue
+                        for hit in re.finditer(re.escape(alias), text):
+                            a, b = hit.span()
+                            if a in starts and b in ends and not any(x < b and a < y for x, y in taken_spans):
+                                chosen.append(Mention(a, b, kind, name, "rule:alias-again", aliases={alias}))
+                                taken_spans.append((a, b))
+                    break
         # one name per entity within the article: forms that normalise alike, or an alias
         canon: dict[tuple[str, str], str] = {}
         for m in sorted(chosen, key=lambda m: m.start):

@@ -7,17 +7,23 @@
 - `hankg_ner_merge` moves the PS and OG predictions the surrounding analysis agrees with
   into `doc.ents` as PERSON and ORG, beside the rule entities and never over them.
 
-The merge is where precision is kept: a statistical span becomes an entity only when it
-does not touch a rule entity, is not a known non-entity (places, generic words), is headed
-by a proper noun or foreign word rather than a bare common noun, and, for people, reads
-as a Korean name (2–4 syllables after a known surname). Accepted spans carry
-`span._.rule = "ner:PS"` / `"ner:OG"` and `span._.name` without particles.
+The merge is where precision is kept, since KLUE's notion of an organisation is wider
+than hankg's and Kiwi reads many loanwords (벤치마크, 임베딩) as proper nouns. A statistical
+span, stripped of particles and punctuation, becomes an entity only when it does not touch
+a rule entity, is not a known non-entity (`not_entities`, `not_models`, `not_orgs_latin`),
+is not a bare common noun (NNG) or a derived word (…화), and
+- for a person: 2–4 Hangul syllables read as a proper noun (NNP) after a known surname,
+  with a title or 씨 after some mention, or an organisation just before it (a byline);
+- for an organisation: it ends in an organisation head (…연구원, …전자), or it is a proper
+  noun with a title, 측 / 관계자 or a listed organisation beside some mention.
+Accepted spans carry `span._.rule = "ner:PS"` / `"ner:OG"` and `span._.name`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 
 import spacy
@@ -37,7 +43,11 @@ LABELS = {"PS": "PERSON", "OG": "ORG"}
 HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 PROPER = ("NNP", "SL", "SH")
 # tags trimmed off the ends of a span: particles, endings, suffixes, punctuation, space
-EDGE = ("J", "E", "XS", "SF", "SP", "SS", "SE", "SO", "SW", "_SP")
+# (a suffix, XS*, is kept: it makes a derived word, which `accept` then turns down)
+NAME_CUES = {"PERSON": frozenset({"씨", "氏", "님", "군", "양"}),
+             "ORG": frozenset({"측", "관계자", "컨소시엄", "연합", "계열사", "자회사", "소속"})}
+LIST_JOINERS = frozenset({"와", "과", ",", "·", "ㆍ", "및", "/"})
+EDGE = ("J", "E", "VCP", "VCN", "SF", "SP", "SS", "SE", "SO", "SW", "_SP")
 
 
 def load_model(path: Path | str) -> Language:
@@ -100,25 +110,66 @@ def trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_) if end > start else None
 
 
-def accept(span: Span, label: str, taken: set[int]) -> str | None:
-    """Why a trimmed candidate is rejected, or None when it is accepted."""
+@cache
+def _stop() -> tuple[frozenset[str], frozenset[str]]:
+    """Known non-entities: Hangul words as written, Latin ones lower-cased."""
+    words = wordset("not_entities") | wordset("not_models") | wordset("not_orgs_latin")
+    return frozenset(words), frozenset(w.lower() for w in words)
+
+
+def cued(span: Span, label: str) -> bool:
+    """Whether the words around this mention mark it as a name of its kind: a title or
+    씨 right after a person or an organisation (김아름 기자, 래블업 대표), an organisation
+    entity right before a person (the byline 이데일리 김아름), 측 / 관계자 / 컨소시엄
+    after an organisation, or another organisation listed beside it (A와 B, A·B)."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if after is not None and (after.text in wordset("titles") or after.text in NAME_CUES[label]):
+        return True
+    if label == "PERSON":
+        return before is not None and before.ent_type_ == "ORG"
+    for tok, step in ((after, 1), (before, -1)):
+        if tok is not None and tok.text in LIST_JOINERS:
+            i = tok.i + step
+            if 0 <= i < len(doc) and doc[i].ent_type_ == "ORG":
+                return True
+    return False
+
+
+def accept(span: Span, label: str, taken: set[int], cue: bool = False) -> str | None:
+    """Why a trimmed candidate is rejected, or None when it is accepted; `cue` says that
+    some mention of the same text in the document is `cued`."""
     if any(i in taken for i in range(span.start, span.end)):
         return "overlaps a rule entity"
     text = span.text
-    if text in wordset("not_entities") or text.replace(" ", "") in wordset("not_entities"):
+    words, lowered = _stop()
+    if text.replace(" ", "") in words or text.lower() in lowered:
         return "a known non-entity"
     tags = [_tag(t) for t in span]
-    if all(t.startswith("NNG") or t.startswith("NNB") for t in tags):
+    if all(t == "SL" for t in tags) and any(t.text.lower() in lowered for t in span):
+        return "holds a generic Latin term"
+    if all(t in ("NNG", "NNB") for t in tags):
         return "a bare common noun"
+    if tags[-1].startswith("XS"):
+        return "a derived word"
     if label == "PERSON":
         if not HANGUL_NAME.match(text):
             return "not a 2-4 syllable Hangul name"
         if text[0] not in wordset("surnames") and text[:2] not in wordset("surnames"):
             return "no known surname"
+        if any(t != "NNP" for t in tags):
+            return "not read as a proper noun"
+        if text[:-1] in words:
+            return "a word formed on a known non-entity"
+        return None if cue else "no title, 씨 or organisation beside any mention"
+    if text.endswith(tuple(wordset("org_heads"))) and len(text) > 2:
         return None
-    if not any(t in PROPER for t in tags) and not text.endswith(tuple(wordset("org_heads"))):
+    if not any(t in PROPER for t in tags):
         return "neither a proper noun nor an organisation head"
-    return None
+    if len(text) < 2:
+        return "too short"
+    return None if cue else "no title, 측/관계자 or listed organisation beside any mention"
 
 
 class NerMerge:
@@ -132,15 +183,16 @@ class NerMerge:
         if not len(candidates):
             return doc
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        cores = [(LABELS[c.label_], c.label_, trim(c)) for c in candidates if c.label_ in LABELS]
+        cores = [(label, raw, core) for label, raw, core in cores if core is not None]
+        with_cue = {(label, core.text) for label, _, core in cores if cued(core, label)}
         added: list[Span] = []
-        for cand in candidates:
-            label = LABELS.get(cand.label_)
-            core = trim(cand) if label else None
-            if core is None or accept(core, label, taken) is not None:
+        for label, raw, core in cores:
+            if accept(core, label, taken, (label, core.text) in with_cue) is not None:
                 continue
             span = Span(doc, core.start, core.end, label=label)
             span._.name = core.text
-            span._.rule = f"ner:{cand.label_}"
+            span._.rule = f"ner:{raw}"
             added.append(span)
             taken.update(range(span.start, span.end))
         if added:

@@ -100,14 +100,18 @@ def decode(data: bytes) -> str:
         return data[3:].decode("utf-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    if len(data) >= 4 and data.count(0) >= len(data) // 4:
+    if b"\x00" in data:
+        best = None
         for enc in ("utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError:
                 continue
-            if "\x00" not in text:
-                return text
+            printable = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
+            if "\x00" not in text and printable >= 0.95 * len(text) and (best is None or printable > best[0]):
+                best = (printable, text)
+        if best is not None:
+            return best[1]
         raise UnicodeDecodeError("binary", data, 0, 1, "looks like a binary file (NUL bytes)")
     try:
         return data.decode("utf-8")

@@ -166,15 +166,22 @@ class RelationExtractor:
         last_person: Span | None = None
         words = self.words
         claimed = {(r["start"]) for r in doc.user_data.get("hankg.roles", [])}
+        role_end = {
+            r.get("person_start", r["start"]): r["end"] for r in doc.user_data.get("hankg.roles", [])
+        }
         for sent in self.sents:
             subject = None
+            after = sent.start_char
             for e in ents:
-                if (
-                    e.label_ == "PERSON"
-                    and sent.start_char <= e.start_char < sent.end_char
-                    and _tail(self.by_end, e) in SUBJECT
-                ):
-                    subject = e
+                if e.label_ != "PERSON" or not sent.start_char <= e.start_char < sent.end_char:
+                    continue
+                end = role_end.get(e.start_char)
+                if _tail(self.by_end, e) in SUBJECT:
+                    subject, after = e, e.end_char
+                    break
+                w = self.by_end.get(end) if end else None
+                if w is not None and w.tail in SUBJECT:  # `윤서하 다온랩 대표는 … 누리칩스 CTO를 거쳐`
+                    subject, after = e, end
                     break
             if subject is None and re.match(
                 r"^\s*(그는|그가|그녀는|그녀가)", self.text[sent.start_char : sent.end_char]
@@ -184,7 +191,7 @@ class RelationExtractor:
                 for e in ents:
                     if e.label_ != "ORG" or not (sent.start_char <= e.start_char < sent.end_char):
                         continue
-                    if e.start_char <= subject.start_char:
+                    if e.start_char <= max(subject.start_char, after - 1):
                         continue
                     w = self.by_end.get(e.end_char)
                     if w is None or w.tail or w.i + 1 >= len(words):
@@ -268,7 +275,7 @@ class RelationExtractor:
                 ):
                     subj = e
             compared = re.match(
-                r"^['’\"”]?\s*(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신)", text[m.end_char : m.end_char + 12]
+                r"^['’\"”]?\s*(모델\s*|모델의\s*)?(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신|못지않|버금)", text[m.end_char : m.end_char + 12]
             )
             window = (text[subj.end_char : m.start_char] if subj is not None else "") + text[
                 m.end_char : sent.end_char

@@ -37,7 +37,7 @@ PARAM_AFTER = re.compile(
     r"초거대|대형|언어\s?모델|LLM|까지|로\s*추정|으로\s*추정|로\s*키|으로\s*키|정도)"
 )
 PARAM_BEFORE = re.compile(r"(파라미터|매개변수|모델|규모|크기)[^.,]{0,12}$")
-TOKENS_CTX = re.compile(r"(토큰|학습량|학습\s*데이터|데이터)")
+TOKENS_CTX = re.compile(r"(토큰|학습량|학습\s*데이터|데이터\s*(양|량|규모)|데이터를|데이터로)")
 CONTEXT_CTX = re.compile(r"(컨텍스트|문맥|context)", re.I)
 GPU_CTX = re.compile(r"^\s*(장|개|대)\b|^\s*(장|대)")
 
@@ -103,6 +103,8 @@ def _classify(
         return "tokens"
     if re.search(r"(GPU|H\d00|B\d00|A100|칩|NPU)[^.]{0,6}$", before) or re.match(r"^\s*(장|개의\s*GPU)", after):
         return "gpus"
+    if doubled and unit in "만억조":
+        return "params"  # 1000억(100B): the model-size idiom
     if unit in "BT" or doubled:
         return "params" if unit == "B" or PARAM_AFTER.match(after) or PARAM_BEFORE.search(window) else None
     if unit == "M":

@@ -17,8 +17,7 @@ KOREAN_PROSE = "과학기술정보통신부는 독자 인공지능 파운데이�
 
 def read(*paths: Path) -> tuple[list[Article], list[InputProblem]]:
     items = list(read_inputs(paths))
-    return ([i for i in items if isinstance(i, Article)],
-            [i for i in items if isinstance(i, InputProblem)])
+    return ([i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, InputProblem)])
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -30,19 +29,19 @@ def write(path: Path, content: str | bytes) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("text", "data"), [
-    (TEXT, TEXT.encode("utf-8")),
-    (TEXT, b"\xef\xbb\xbf" + TEXT.encode("utf-8")),
-    ("업스테이지", "업스테이지".encode("cp949")),
-    (TEXT, TEXT.encode("cp949", errors="strict")),
-    (TEXT, TEXT.encode("utf-16")),  # with BOM
-    (TEXT, TEXT.encode("utf-16-le")),  # no BOM, enough ASCII for the NUL test
-    pytest.param(KOREAN_PROSE, KOREAN_PROSE.encode("utf-16-le"), marks=pytest.mark.xfail(
-        reason="UTF-16-LE without BOM is only recognised when ≥1/4 of the bytes are NUL; "
-               "Korean prose has fewer (the decoder falls back to UTF-8/CP949 and fails)",
-        strict=False)),
-], ids=["utf8", "utf8-bom", "cp949-word", "cp949-text", "utf16-bom", "utf16le-mixed",
-        "utf16le-korean-prose"])
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        (TEXT, TEXT.encode("utf-8")),
+        (TEXT, b"\xef\xbb\xbf" + TEXT.encode("utf-8")),
+        ("업스테이지", "업스테이지".encode("cp949")),
+        (TEXT, TEXT.encode("cp949", errors="strict")),
+        (TEXT, TEXT.encode("utf-16")),  # with BOM
+        (TEXT, TEXT.encode("utf-16-le")),  # no BOM, enough ASCII for the NUL test
+        pytest.param(KOREAN_PROSE, KOREAN_PROSE.encode("utf-16-le")),
+    ],
+    ids=["utf8", "utf8-bom", "cp949-word", "cp949-text", "utf16-bom", "utf16le-mixed", "utf16le-korean-prose"],
+)
 def test_decoding(tmp_path, text, data):
     (art,) = list(read_file(write(tmp_path / "a.txt", data)))
     assert isinstance(art, Article), art
@@ -81,8 +80,7 @@ def test_html_gives_visible_text_only(tmp_path):
 
 
 def test_html_sniffed_in_a_txt_file(tmp_path):
-    (art,) = list(read_file(write(tmp_path / "page.txt", "<html><body><p>본문</p>"
-                                                         "<script>x()</script></body></html>")))
+    (art,) = list(read_file(write(tmp_path / "page.txt", "<html><body><p>본문</p><script>x()</script></body></html>")))
     assert art.text == "본문"
 
 
@@ -115,10 +113,15 @@ def test_jsonl_lines_ids_and_a_malformed_line(tmp_path):
 @pytest.mark.parametrize("manifest", ["jsonl", "csv"])
 def test_manifest_gives_metadata(tmp_path, manifest):
     rows = [
-        {"file": "a.txt", "id": "art-a", "published": "2026-01-18", "title": "제목 A",
-         "source": "한빛일보", "url": "https://x.kr/a"},
-        {"file": "b.txt", "id": "art-b", "published": "2025-08-13", "title": "제목 B",
-         "source": "새벽일보", "url": ""},
+        {
+            "file": "a.txt",
+            "id": "art-a",
+            "published": "2026-01-18",
+            "title": "제목 A",
+            "source": "한빛일보",
+            "url": "https://x.kr/a",
+        },
+        {"file": "b.txt", "id": "art-b", "published": "2025-08-13", "title": "제목 B", "source": "새벽일보", "url": ""},
     ]
     write(tmp_path / "a.txt", "첫 기사")
     write(tmp_path / "b.txt", "둘째 기사")
@@ -127,8 +130,9 @@ def test_manifest_gives_metadata(tmp_path, manifest):
         write(tmp_path / "manifest.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
     else:
         keys = list(rows[0])
-        write(tmp_path / "manifest.csv", "\n".join(
-            [",".join(keys)] + [",".join(r[k] for k in keys) for r in rows]) + "\n")
+        write(
+            tmp_path / "manifest.csv", "\n".join([",".join(keys)] + [",".join(r[k] for k in keys) for r in rows]) + "\n"
+        )
     arts, problems = read(tmp_path)
     assert problems == []
     got = {a.id: (a.published, a.title, a.source, a.url) for a in arts}
@@ -141,8 +145,7 @@ def test_manifest_gives_metadata(tmp_path, manifest):
 
 def test_a_lone_file_takes_its_folders_manifest(tmp_path):
     write(tmp_path / "a.txt", "첫 기사")
-    write(tmp_path / "manifest.jsonl", json.dumps({"file": "a.txt", "id": "art-a",
-                                                   "published": "2026-01-18"}))
+    write(tmp_path / "manifest.jsonl", json.dumps({"file": "a.txt", "id": "art-a", "published": "2026-01-18"}))
     arts, _ = read(tmp_path / "a.txt")
     assert [(a.id, a.published) for a in arts] == [("art-a", "2026-01-18")]
 
@@ -150,8 +153,7 @@ def test_a_lone_file_takes_its_folders_manifest(tmp_path):
 @pytest.mark.parametrize("bad", ["18/01/2026", "어제", "2026-13-45"])
 def test_bad_published_is_a_warning_not_a_failure(tmp_path, bad):
     write(tmp_path / "a.txt", "첫 기사")
-    write(tmp_path / "manifest.jsonl", json.dumps({"file": "a.txt", "published": bad},
-                                                  ensure_ascii=False))
+    write(tmp_path / "manifest.jsonl", json.dumps({"file": "a.txt", "published": bad}, ensure_ascii=False))
     arts, problems = read(tmp_path)
     assert [(a.id, a.published) for a in arts] == [("a", None)]
     (p,) = problems
@@ -160,8 +162,7 @@ def test_bad_published_is_a_warning_not_a_failure(tmp_path, bad):
 
 
 def test_bad_published_in_jsonl_names_the_line(tmp_path):
-    path = write(tmp_path / "x.jsonl", json.dumps({"text": "기사", "published": "지난주"},
-                                                  ensure_ascii=False))
+    path = write(tmp_path / "x.jsonl", json.dumps({"text": "기사", "published": "지난주"}, ensure_ascii=False))
     arts, problems = read(path)
     assert len(arts) == 1 and arts[0].published is None
     assert [(p.line, p.fatal) for p in problems] == [(1, False)]
@@ -204,8 +205,7 @@ def test_nothing_is_lost_from_a_mixed_folder(tmp_path):
     write(tmp_path / "a.txt", "텍스트 기사")
     write(tmp_path / "b.md", "# 마크다운 기사")
     write(tmp_path / "c.html", "<html><body><p>HTML 기사</p></body></html>")
-    write(tmp_path / "d.jsonl", "\n".join(json.dumps({"text": f"줄 기사 {i}"}, ensure_ascii=False)
-                                          for i in range(3)))
+    write(tmp_path / "d.jsonl", "\n".join(json.dumps({"text": f"줄 기사 {i}"}, ensure_ascii=False) for i in range(3)))
     write(tmp_path / "e.txt", "CP949 기사".encode("cp949"))
     write(tmp_path / "f.txt", "UTF-16 기사".encode("utf-16"))
     write(tmp_path / "sub" / "g.txt", "하위 폴더 기사")
@@ -214,10 +214,16 @@ def test_nothing_is_lost_from_a_mixed_folder(tmp_path):
     write(tmp_path / "manifest.jsonl", json.dumps({"file": "a.txt", "id": "first"}))
     arts, problems = read(tmp_path)
     assert problems == []
-    assert sorted(a.id for a in arts) == sorted(
-        ["first", "b", "c", "d:1", "d:2", "d:3", "e", "f", "g"])
-    assert {a.text for a in arts} >= {"텍스트 기사", "CP949 기사", "UTF-16 기사", "하위 폴더 기사",
-                                      "HTML 기사", "줄 기사 0", "줄 기사 2"}
+    assert sorted(a.id for a in arts) == sorted(["first", "b", "c", "d:1", "d:2", "d:3", "e", "f", "g"])
+    assert {a.text for a in arts} >= {
+        "텍스트 기사",
+        "CP949 기사",
+        "UTF-16 기사",
+        "하위 폴더 기사",
+        "HTML 기사",
+        "줄 기사 0",
+        "줄 기사 2",
+    }
 
 
 def test_a_bad_file_does_not_stop_the_folder(tmp_path):

@@ -14,20 +14,24 @@ def xfail(reason: str):
 
 # -- develops --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "org", "model"), [
-    # ORG의 'MODEL'
-    ("다온랩의 '별빛-13B'는 오픈소스로 공개됐다.", "다온랩", "별빛-13B"),
-    ("다온랩의 '별빛' 모델은 한국어에 강하다.", "다온랩", "별빛"),
-    pytest.param("한빛테크의 '누리-7B'는 오픈소스로 공개됐다.", "한빛테크", "누리-7B", marks=xfail(
-        "an organisation whose name starts with a surname syllable (한빛테크) is taken for a "
-        "person name, so neither org-head nor owner-of-model accepts it"), id="org-of-model-surname-initial"),
-    # ORG가 … MODEL을 개발/공개
-    ("별빛소프트가 새 모델 '하늘 2.0'을 개발했다.", "별빛소프트", "하늘 2.0"),
-    ("다온랩이 '누리-7B' 모델을 공개했다.", "다온랩", "누리-7B"),
-    ("누리랩은 새 모델 '하늘 2.0'은 다음 달 공개된다고 밝혔다.", "누리랩", "하늘 2.0"),
-    # curated developer
-    ("오픈AI의 챗GPT는 많은 사용자를 모았다.", "오픈AI", "챗GPT"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "org", "model"),
+    [
+        # ORG의 'MODEL'
+        ("다온랩의 '별빛-13B'는 오픈소스로 공개됐다.", "다온랩", "별빛-13B"),
+        ("다온랩의 '별빛' 모델은 한국어에 강하다.", "다온랩", "별빛"),
+        pytest.param(
+            "한빛테크의 '누리-7B'는 오픈소스로 공개됐다.", "한빛테크", "누리-7B", id="org-of-model-surname-initial"
+        ),
+        # ORG가 … MODEL을 개발/공개
+        ("별빛소프트가 새 모델 '하늘 2.0'을 개발했다.", "별빛소프트", "하늘 2.0"),
+        ("다온랩이 '누리-7B' 모델을 공개했다.", "다온랩", "누리-7B"),
+        ("누리랩은 새 모델 '하늘 2.0'은 다음 달 공개된다고 밝혔다.", "누리랩", "하늘 2.0"),
+        # curated developer
+        ("오픈AI의 챗GPT는 많은 사용자를 모았다.", "오픈AI", "챗GPT"),
+    ],
+)
 def test_develops(run, text, org, model):
     found = run(text)
     assert found.entity("organization", org) is not None, found
@@ -35,14 +39,18 @@ def test_develops(run, text, org, model):
     assert found.facts("develops", org, model), found
 
 
-@pytest.mark.parametrize(("text", "wrong"), [
-    ("다온랩은 자체 개발한 '별빛' 모델이 GPT-4 수준이라고 밝혔다.", ("다온랩", "GPT-4")),
-    pytest.param("다온랩은 자체 개발한 '별빛' 모델이 GPT-4 모델 수준이라고 밝혔다.", ("다온랩", "GPT-4"),
-                 marks=xfail("the comparison guard only looks right after the model name; "
-                             "`GPT-4 모델 수준` slips through and 다온랩 develops GPT-4"),
-                 id="compared-model-followed-by-모델"),
-    ("과기정통부는 다온랩의 '별빛' 모델을 평가했다.", ("과학기술정보통신부", "별빛")),
-])
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("다온랩은 자체 개발한 '별빛' 모델이 GPT-4 수준이라고 밝혔다.", ("다온랩", "GPT-4")),
+        pytest.param(
+            "다온랩은 자체 개발한 '별빛' 모델이 GPT-4 모델 수준이라고 밝혔다.",
+            ("다온랩", "GPT-4"),
+            id="compared-model-followed-by-모델",
+        ),
+        ("과기정통부는 다온랩의 '별빛' 모델을 평가했다.", ("과학기술정보통신부", "별빛")),
+    ],
+)
 def test_develops_not_given_to_the_wrong_org(run, text, wrong):
     found = run(text)
     assert found.facts("develops", "다온랩", "별빛"), found
@@ -51,60 +59,75 @@ def test_develops_not_given_to_the_wrong_org(run, text, wrong):
 
 # -- parameters ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "subject", "value", "vmax"), [
-    ("SK텔레콤은 519B급 초거대 모델 'A.X K1'을 공개했다.", "A.X K1", 5.19e11, None),
-    ("다온랩은 519B급 초거대 모델 '별빛 K1'을 공개했다.", "별빛 K1", 5.19e11, None),
-    pytest.param("가온데이터는 519B급 초거대 모델 '별빛 K1'을 공개했다.", "별빛 K1", 5.19e11, None,
-                 marks=xfail("`데이터` in the organisation's name puts the size in a tokens context "
-                             "(519B → tokens), and 가온데이터 itself is not found"),
-                 id="org-name-contains-데이터"),
-    # a value in the model's name
-    ("업스테이지는 '솔라 오픈 100B'를 공개했다.", "솔라 오픈 100B", 1e11, None),
-    ("다온랩은 '누리 오픈 70B' 모델을 공개했다.", "누리 오픈 70B", 7e10, None),
-    ("다온랩이 '누리-7B' 모델을 공개했다.", "누리-7B", 7e9, None),
-    # a size stated for an organisation's unnamed model
-    ("별빛소프트는 3000억 파라미터 규모의 모델을 개발 중이다.", "별빛소프트", 3e11, None),
-])
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value", "vmax"),
+    [
+        ("SK텔레콤은 519B급 초거대 모델 'A.X K1'을 공개했다.", "A.X K1", 5.19e11, None),
+        ("다온랩은 519B급 초거대 모델 '별빛 K1'을 공개했다.", "별빛 K1", 5.19e11, None),
+        pytest.param(
+            "가온데이터는 519B급 초거대 모델 '별빛 K1'을 공개했다.",
+            "별빛 K1",
+            5.19e11,
+            None,
+            id="org-name-contains-데이터",
+        ),
+        # a value in the model's name
+        ("업스테이지는 '솔라 오픈 100B'를 공개했다.", "솔라 오픈 100B", 1e11, None),
+        ("다온랩은 '누리 오픈 70B' 모델을 공개했다.", "누리 오픈 70B", 7e10, None),
+        ("다온랩이 '누리-7B' 모델을 공개했다.", "누리-7B", 7e9, None),
+        # a size stated for an organisation's unnamed model
+        ("별빛소프트는 3000억 파라미터 규모의 모델을 개발 중이다.", "별빛소프트", 3e11, None),
+    ],
+)
 def test_parameters_attach_to_the_right_subject(run, text, subject, value, vmax):
     found = run(text)
     facts = found.facts("parameters", subject)
     assert [(f.value, f.max, f.unit) for f in facts] == [
-        (pytest.approx(value), pytest.approx(vmax) if vmax else None, "params")], found
+        (pytest.approx(value), pytest.approx(vmax) if vmax else None, "params")
+    ], found
 
 
-@pytest.mark.parametrize(("text", "sizes"), [
-    ("챗GPT는 5000B 이상, 제미나이는 2000~3000B로 추정된다.",
-     {"챗GPT": (5e12, None), "제미나이": (2e12, 3e12)}),
-    ("다온랩의 '별빛' 모델은 70B, 미르랩의 '하늘' 모델은 30~40B 규모다.",
-     {"별빛": (7e10, None), "하늘": (3e10, 4e10)}),
-    pytest.param("다온랩의 '별빛' 모델은 70B, 누리칩스의 '하늘' 모델은 30~40B 규모다.",
-                 {"별빛": (7e10, None), "하늘": (3e10, 4e10)},
-                 marks=xfail("the chip filter of quoted models (`칩` in the 16 characters before "
-                             "the quote) fires on the owner's name 누리칩스: '하늘' is no model and "
-                             "its size goes to 누리칩스"), id="owner-name-contains-칩"),
-])
+@pytest.mark.parametrize(
+    ("text", "sizes"),
+    [
+        ("챗GPT는 5000B 이상, 제미나이는 2000~3000B로 추정된다.", {"챗GPT": (5e12, None), "제미나이": (2e12, 3e12)}),
+        (
+            "다온랩의 '별빛' 모델은 70B, 미르랩의 '하늘' 모델은 30~40B 규모다.",
+            {"별빛": (7e10, None), "하늘": (3e10, 4e10)},
+        ),
+        pytest.param(
+            "다온랩의 '별빛' 모델은 70B, 누리칩스의 '하늘' 모델은 30~40B 규모다.",
+            {"별빛": (7e10, None), "하늘": (3e10, 4e10)},
+            id="owner-name-contains-칩",
+        ),
+    ],
+)
 def test_each_model_gets_its_own_size(run, text, sizes):
     found = run(text)
     got = {}
     for f in found.record.facts:
         if f.relation == "parameters":
             got[found.by_id[f.subject].name] = (f.value, f.max)
-    assert got == {k: (pytest.approx(v), pytest.approx(m) if m else None)
-                   for k, (v, m) in sizes.items()}, found
+    assert got == {k: (pytest.approx(v), pytest.approx(m) if m else None) for k, (v, m) in sizes.items()}, found
 
 
-@pytest.mark.parametrize("text", [
-    "다온랩은 학습량을 10T에서 15T로 늘렸다.",
-    "다온랩은 128K 컨텍스트를 지원한다.",
-    "다온랩은 H100 512장을 확보했다.",
-    "다온랩은 70억원을 투자받았다.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "다온랩은 학습량을 10T에서 15T로 늘렸다.",
+        "다온랩은 128K 컨텍스트를 지원한다.",
+        "다온랩은 H100 512장을 확보했다.",
+        "다온랩은 70억원을 투자받았다.",
+    ],
+)
 def test_non_parameter_sizes_give_no_parameters_fact(run, text):
     found = run(text)
     assert found.facts("parameters") == [], found
 
 
 # -- partner_of ------------------------------------------------------------------------------
+
 
 def test_consortium_listing_gives_partners_of_the_lead(run):
     found = run("누리랩 컨소시엄에는 가온데이터, 누리칩스, 다온랩이 참여한다.")
@@ -114,30 +137,48 @@ def test_consortium_listing_gives_partners_of_the_lead(run):
 
 
 def test_partner_roles(run):
-    found = run("누리랩 컨소시엄에는 가온데이터, 누리칩스, 다온랩이 참여한다. "
-                "누리칩스가 데이터 수집, 다온랩이 모델 최적화를 맡는다.")
+    found = run(
+        "누리랩 컨소시엄에는 가온데이터, 누리칩스, 다온랩이 참여한다. "
+        "누리칩스가 데이터 수집, 다온랩이 모델 최적화를 맡는다."
+    )
     assert found.facts("partner_of", "누리칩스", "누리랩", role="데이터 수집"), found
     assert found.facts("partner_of", "다온랩", "누리랩", role="모델 최적화"), found
 
 
 # -- programme_status ------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    (f"{PROGRAMME} 2차 평가에서 5개팀에 선정된 다온랩이 소감을 밝혔다.", {"다온랩": "selected"}),
-    (f"{PROGRAMME} 1차 평가에서 탈락한 팀은 누리칩스와 다온랩이었다.",
-     {"누리칩스": "eliminated", "다온랩": "eliminated"}),
-    pytest.param(f"{PROGRAMME} 1차 평가에서 탈락한 팀은 누리칩스와 다온랩이다.",
-                 {"누리칩스": "eliminated", "다온랩": "eliminated"},
-                 marks=xfail("before the copula (`다온랩이다`) Kiwi tags both names NNG, and the "
-                             "weak heads 칩스/랩 need an NNP: no organisation is found"),
-                 id="eliminated-copula"),
-    pytest.param(f"{PROGRAMME} 1차 평가에서 탈락한 곳은 별빛소프트와 미르테크다.",
-                 {"별빛소프트": "eliminated", "미르테크": "eliminated"},
-                 marks=xfail("`미르테크다` is one fused NNP+VCP token, so the copula is not split "
-                             "off and 미르테크 is not found"), id="eliminated-fused-copula"),
-    (f"{PROGRAMME} 1차전을 통과한 누리칩스와 다온랩, 별빛소프트와 새롭게 선발될 1개 팀이 경쟁한다.",
-     {"누리칩스": "passed", "다온랩": "passed", "별빛소프트": "passed"}),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{PROGRAMME} 2차 평가에서 5개팀에 선정된 다온랩이 소감을 밝혔다.", {"다온랩": "selected"}),
+        (
+            f"{PROGRAMME} 1차 평가에서 탈락한 팀은 누리칩스와 다온랩이었다.",
+            {"누리칩스": "eliminated", "다온랩": "eliminated"},
+        ),
+        pytest.param(
+            f"{PROGRAMME} 1차 평가에서 탈락한 팀은 누리칩스와 다온랩이다.",
+            {"누리칩스": "eliminated", "다온랩": "eliminated"},
+            marks=xfail(
+                "before the copula (`다온랩이다`) Kiwi tags both names NNG, and the "
+                "weak heads 칩스/랩 need an NNP: no organisation is found"
+            ),
+            id="eliminated-copula",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 1차 평가에서 탈락한 곳은 별빛소프트와 미르테크다.",
+            {"별빛소프트": "eliminated", "미르테크": "eliminated"},
+            marks=xfail(
+                "`미르테크다` is one fused NNP+VCP token, so the copula is not split off and 미르테크 is not found"
+            ),
+            id="eliminated-fused-copula",
+        ),
+        (
+            f"{PROGRAMME} 1차전을 통과한 누리칩스와 다온랩, 별빛소프트와 새롭게 선발될 1개 팀이 경쟁한다.",
+            {"누리칩스": "passed", "다온랩": "passed", "별빛소프트": "passed"},
+        ),
+    ],
+)
 def test_programme_status(run, text, expected):
     found = run(text, published=PUB)
     got = {found.by_id[f.subject].name: f.role for f in found.facts("programme_status")}
@@ -146,8 +187,7 @@ def test_programme_status(run, text, expected):
 
 def test_status_carries_the_stated_date(run):
     found = run(f"다온랩은 지난 15일 {PROGRAMME} 추가 공모에 지원했다.", published=PUB)
-    assert [(f.role, f.date) for f in found.facts("programme_status", "다온랩")] == [
-        ("applied", "2026-01-15")], found
+    assert [(f.role, f.date) for f in found.facts("programme_status", "다온랩")] == [("applied", "2026-01-15")], found
 
 
 def test_no_status_outside_the_programme(run):
@@ -157,21 +197,22 @@ def test_no_status_outside_the_programme(run):
 
 # -- works_at from the person patterns, end to end --------------------------------------------
 
+
 def test_works_at_evidence_covers_name_to_title(run):
     text = "윤서하 다온랩 대표는 이날 간담회에서 계획을 밝혔다."
     (fact,) = run(text).facts("works_at")
-    assert text[fact.evidence.start:fact.evidence.end] == "윤서하 다온랩 대표"
+    assert text[fact.evidence.start : fact.evidence.end] == "윤서하 다온랩 대표"
     assert fact.extractor == "rule:name-org-title"
 
 
-@pytest.mark.parametrize("text", [
-    "윤서하 다온랩 대표는 이날 말했다. 그는 누리칩스 CTO를 거쳐 창업했다.",
-    "윤서하 다온랩 대표는 이날 말했다. 윤 대표는 누리칩스 CTO를 거쳐 창업했다.",
-    pytest.param("윤서하 다온랩 대표는 누리칩스 CTO를 거쳐 창업했다.", marks=xfail(
-        "the career chain needs a subject-marked person mention; a person introduced as "
-        "`NAME ORG TITLE은` carries the particle on the title, so the chain has no subject"),
-        id="same-sentence-as-introduction"),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "윤서하 다온랩 대표는 이날 말했다. 그는 누리칩스 CTO를 거쳐 창업했다.",
+        "윤서하 다온랩 대표는 이날 말했다. 윤 대표는 누리칩스 CTO를 거쳐 창업했다.",
+        pytest.param("윤서하 다온랩 대표는 누리칩스 CTO를 거쳐 창업했다.", id="same-sentence-as-introduction"),
+    ],
+)
 def test_career_chain(run, text):
     found = run(text)
     assert found.facts("works_at", "윤서하", "다온랩", role="대표"), found

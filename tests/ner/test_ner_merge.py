@@ -6,13 +6,13 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from hankg.data import wordset
-from hankg.extract.ner import NerMerge, accept, add_ner, trim
+from hankg.extract.ner import NerMerge, accept, add_ner, cued, trim
 
-#  권순일 업스테이지 부사장은 정부는 토니 씨가 김철수를 만났다
+#  권순일 업스테이지 부사장은 정부는 토니 씨가 김철수 기자를 만났다
 WORDS = [("권순일", "NNP", True), ("업스테이지", "NNP", True), ("부사장", "NNG", False),
          ("은", "JX", True), ("정부", "NNG", False), ("는", "JX", True), ("토니", "NNP", True),
-         ("씨", "NNB", False), ("가", "JKS", True), ("김철수", "NNP", False), ("를", "JKO", True),
-         ("만났다", "VV+EP", False)]
+         ("씨", "NNB", False), ("가", "JKS", True), ("김철수", "NNP", True), ("기자", "NNG", False),
+         ("를", "JKO", True), ("만났다", "VV+EP", False)]
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_rule_entities_win_overlaps_and_keep_their_rule(doc):
 
 
 def test_accepted_person_is_trimmed_and_says_ner(doc):
-    ents = merged(doc, [(9, 11, "PS")])  # 김철수를
+    ents = merged(doc, [(9, 10, "PS")])  # 김철수 (기자)
     assert ents["김철수"] == ("PERSON", "ner:PS")
     (span,) = [e for e in doc.ents if e.text == "김철수"]
     assert span._.name == "김철수"
@@ -63,22 +63,49 @@ def test_other_labels_stay_in_the_span_group_only(doc):
     assert [s.label_ for s in doc.spans["ner"]] == ["LC"]
 
 
-@pytest.mark.parametrize(("words", "label", "reason"), [
-    ([("김철수", "NNP")], "PERSON", None),
-    ([("토니", "NNP")], "PERSON", "no known surname"),
-    ([("김", "NNP")], "PERSON", "not a 2-4 syllable Hangul name"),
-    ([("John", "SL")], "PERSON", "not a 2-4 syllable Hangul name"),
-    ([("연구진", "NNG")], "ORG", "a bare common noun"),
-    ([("한국", "NNP")], "ORG", "a known non-entity"),
-    ([("LG", "SL"), ("AI", "SL"), ("연구원", "NNG")], "ORG", None),
-    ([("네이버", "NNP")], "ORG", None),
-    ([("새로운", "VA+ETM"), ("연구원", "NNG")], "ORG", None),
-    ([("새로운", "VA+ETM"), ("기술", "NNG")], "ORG",
+@pytest.mark.parametrize(("words", "label", "cue", "reason"), [
+    ([("김철수", "NNP")], "PERSON", True, None),
+    ([("김철수", "NNP")], "PERSON", False, "no title, 씨 or organisation beside any mention"),
+    ([("토니", "NNP")], "PERSON", True, "no known surname"),
+    ([("김", "NNP")], "PERSON", True, "not a 2-4 syllable Hangul name"),
+    ([("John", "SL")], "PERSON", True, "not a 2-4 syllable Hangul name"),
+    ([("정규", "NNG"), ("화", "XSN")], "PERSON", True, "a derived word"),
+    ([("한국어", "NNP")], "PERSON", True, "a word formed on a known non-entity"),
+    ([("김철수", "NNG"), ("씨", "NNB")], "PERSON", True, "a bare common noun"),
+    ([("연구진", "NNG")], "ORG", True, "a bare common noun"),
+    ([("한국", "NNP")], "ORG", True, "a known non-entity"),
+    ([("GPU", "SL")], "ORG", True, "a known non-entity"),
+    ([("GPU", "SL"), ("H", "SL")], "ORG", True, "holds a generic Latin term"),
+    ([("LG", "SL"), ("AI", "SL"), ("연구원", "NNG")], "ORG", False, None),
+    ([("새로운", "VA+ETM"), ("연구원", "NNG")], "ORG", False, None),
+    ([("SK", "SL"), ("텔레콤", "NNP")], "ORG", True, None),
+    ([("네이버", "NNP")], "ORG", True, None),
+    ([("네이버", "NNP")], "ORG", False,
+     "no title, 측/관계자 or listed organisation beside any mention"),
+    ([("H", "SL")], "ORG", True, "too short"),
+    ([("새로운", "VA+ETM"), ("기술", "NNG")], "ORG", True,
      "neither a proper noun nor an organisation head"),
 ])
-def test_accept_reasons(kiwi_nlp, words, label, reason):
+def test_accept_reasons(kiwi_nlp, words, label, cue, reason):
     doc = Doc(kiwi_nlp.vocab, words=[w for w, _ in words], tags=[t for _, t in words])
-    assert accept(doc[:], label, set()) == reason
+    assert accept(doc[:], label, set(), cue) == reason
+
+
+@pytest.mark.parametrize(("words", "ents", "at", "label", "expected"), [
+    (["김철수", "기자"], [], (0, 1), "PERSON", True),
+    (["김철수", "씨", "가"], [], (0, 1), "PERSON", True),
+    (["이데일리", "김아름"], [(0, 1)], (1, 2), "PERSON", True),
+    (["임베딩", "·"], [], (0, 1), "PERSON", False),
+    (["래블업", "대표"], [], (0, 1), "ORG", True),
+    (["래블업", "관계자", "는"], [], (0, 1), "ORG", True),
+    (["업스테이지", "와", "래블업"], [(0, 1)], (2, 3), "ORG", True),
+    (["래블업", ",", "업스테이지"], [(2, 3)], (0, 1), "ORG", True),
+    (["벤치마크", "평가"], [], (0, 1), "ORG", False),
+])
+def test_cues_around_a_mention(kiwi_nlp, words, ents, at, label, expected):
+    doc = Doc(kiwi_nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label="ORG") for s, e in ents]
+    assert cued(doc[at[0]:at[1]], label) is expected
 
 
 def test_trim_strips_particles_and_punctuation(kiwi_nlp):
@@ -94,7 +121,7 @@ def test_add_ner_runs_the_model_after_the_rules(blank_kiwi, tiny_model, sample):
     docs = list(nlp.pipe(s.text for s in sample))
     found = {(e.text, e.label_, e._.rule) for d in docs for e in d.ents}
     assert ("김민수", "PERSON", "ner:PS") in found
-    assert ("업스테이지", "ORG", "ner:OG") in found
+    assert ("삼성전자", "ORG", "ner:OG") in found
     assert all(len(d.spans["ner"]) >= len(d.ents) for d in docs)
 
 
