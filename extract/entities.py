@@ -646,13 +646,20 @@ def versioned_models(text: str) -> list[Mention]:
     return out
 
 
+BARE_VERSION = re.compile(
+    r"^[\s-]?(\d+(?:\.\d+)?B?|[A-Z]\d+(?:\.\d+)?)(?=$|[\s'’\"”)]|은|는|이|가|을|를|의|와|과|도|로|에)"
+)
+COUNTER = re.compile(r"^\s*(개|명|년|월|일|%|배|위|차|단계|장|대|종|곳|조|억|만|분기|세대)")
+
+
 def extend_versions(text: str, mentions: list[Mention]) -> None:
+    """Known models followed by a version (`K-엑사원 2는`), and names followed by version and 모델."""
     _extend_versions(text, mentions)
     for m in mentions:
         if m.kind != "model" or not m.rule.startswith("kb:"):
             continue
-        v = re.match(r"^[\s-]?(\d+(?:\.\d+)?B?|[A-Z]\d+(?:\.\d+)?)(?=$|[\s'’\"”)]|은|는|이|가|을|를|의|와|과|도|로|에)", text[m.end:m.end + 12])
-        if v and not re.match(r"^\s*(개|명|년|월|일|%|배|위|차|단계|장|대|종|곳|조|억|만|분기|세대)", text[m.end + len(v.group()):][:4]):
+        v = BARE_VERSION.match(text[m.end : m.end + 12])
+        if v and not COUNTER.match(text[m.end + len(v.group()) :][:4]):
             m.end += len(v.group())
             m.name = text[m.start:m.end]
             m.rule = m.rule + "+version"

@@ -43,6 +43,7 @@ BUILD_VERBS = re.compile(
 )
 PARTNER_VERBS = re.compile(r"담당|맡|참여|합류|협력|지원한다|지원하|참가|돕|제공")
 LEAD_WORDS = re.compile(r"주도|주관|이끄|이끌|총괄")
+COMPARED = re.compile(r"^['’\"”]?\s*(모델\s*|모델의\s*)?(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신|못지않|버금)")
 GOV_HEADS = ("부", "처", "청", "위원회", "진흥원", "정보원", "기획평가원")
 
 
@@ -274,9 +275,7 @@ class RelationExtractor:
                     and not _is_gov_or_outlet(e)
                 ):
                     subj = e
-            compared = re.match(
-                r"^['’\"”]?\s*(모델\s*|모델의\s*)?(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신|못지않|버금)", text[m.end_char : m.end_char + 12]
-            )
+            compared = COMPARED.match(text[m.end_char : m.end_char + 12])
             window = (text[subj.end_char : m.start_char] if subj is not None else "") + text[
                 m.end_char : sent.end_char
             ][:40]

@@ -201,6 +201,7 @@ def words_of(doc: Doc) -> list[Word]:
                 "".join(t.text for t in tail_tokens),
                 sent_of[i],
                 paren=paren,
+                oov=any(t.i in oov for t in doc[i:core_end_tok]),
                 gap_before=gap,
                 doc_text=text,
             )
