@@ -108,9 +108,9 @@ def people(graph: GraphOpt = Path("outputs"),
     if as_json:
         return _json(found)
     _table(f"{len(found)} people" + (f" at {org}" if org else ""),
-           ["name", "roles", "articles", "seen"],
-           [(p.name, "; ".join(f"{r.role or '?'} @ {r.org}" for r in p.roles), len(p.articles),
-             _seen(p)) for p in found])
+           ["name", "roles", "seen", "sources"],
+           [(p.name, "; ".join(f"{r.role or '?'} @ {r.org}" for r in p.roles), _seen(p),
+             ", ".join(p.articles)) for p in found])
 
 
 @app.command()
