@@ -231,9 +231,26 @@ def read_file(path: Path, meta: dict | None = None) -> Iterator[Article | InputP
         yield from _article(path, row["text"], row_meta, i, f"{path.stem}:{i}")
 
 
+def _read_stdin() -> Iterator[Article | InputProblem]:
+    """`-`: one article from standard input (HTML is recognised by its first tag)."""
+    import sys
+
+    try:
+        text = decode(sys.stdin.buffer.read())
+    except UnicodeDecodeError as e:
+        yield InputProblem("<stdin>", None, f"cannot decode standard input as UTF-8, UTF-16 or CP949 ({e.reason}).")
+        return
+    if text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        text = html_to_text(text)
+    yield from _article(Path("<stdin>"), text, {}, None, "stdin")
+
+
 def read_inputs(inputs: Iterable[Path | str]) -> Iterator[Article | InputProblem]:
     """Every article under `inputs`, in the order given and by name within a folder."""
     for raw in inputs:
+        if str(raw) == "-":
+            yield from _read_stdin()
+            continue
         path = Path(raw)
         if path.is_dir():
             files = sorted(

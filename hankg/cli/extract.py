@@ -14,7 +14,8 @@ app = typer.Typer()
 err = Console(stderr=True, highlight=False)
 
 InputsArg = Annotated[
-    list[Path], typer.Argument(help="Article files or folders (.txt .md .html .jsonl).", show_default=False)
+    list[Path],
+    typer.Argument(help="Article files or folders (.txt .md .html .jsonl); - reads stdin.", show_default=False),
 ]
 AliasOpt = Annotated[
     list[Path] | None,
@@ -22,9 +23,27 @@ AliasOpt = Annotated[
         "--aliases", exists=True, dir_okay=False, help="Your own actor/alias table (YAML or JSON); repeatable."
     ),
 ]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that state none; resolves 지난 15일."),
+]
 NerOpt = Annotated[
     Path | None, typer.Option("--ner", exists=True, file_okay=False, help="A NER model trained with `hankg train`.")
 ]
+
+
+def _dated(stream, published: str | None):
+    """Give `published` to the articles that have no date of their own."""
+    from hankg.extract.readers import Article, normalise_date
+
+    if published is None:
+        yield from stream
+        return
+    day = normalise_date(published)
+    if day is None:
+        raise typer.BadParameter(f"--published expects a date like 2026-01-18, not {published!r}.")
+    for item in stream:
+        yield item.model_copy(update={"published": day}) if isinstance(item, Article) and not item.published else item
 
 
 def _count(inputs: list[Path]) -> int:
@@ -53,6 +72,7 @@ def extract(
     aliases: AliasOpt = None,
     ner: NerOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start the graph over instead of adding to it.")] = False,
+    published: PublishedOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract entities and facts from INPUTS into OUT (adds to an existing graph)."""
@@ -88,7 +108,7 @@ def extract(
         transient=True,
     ) as progress:
         task = progress.add_task("extract", total=_count(inputs) if show else None)
-        for item in run(fresh(read_inputs(inputs)), nlp):
+        for item in run(fresh(_dated(read_inputs(inputs), published)), nlp):
             if isinstance(item, InputProblem):
                 err.print(f"[yellow]{'error' if item.fatal else 'warning'}:[/] {item}", soft_wrap=True)
                 failures += item.fatal
@@ -113,6 +133,7 @@ def explain(
     inputs: InputsArg,
     aliases: AliasOpt = None,
     ner: NerOpt = None,
+    published: PublishedOpt = None,
 ) -> None:
     """Show, sentence by sentence, what was extracted and which rule found it."""
     from hankg.extract.explain import explain_doc
@@ -121,7 +142,7 @@ def explain(
 
     out = Console(highlight=False)
     failed = False
-    for item in extract_docs(read_inputs(inputs), build_nlp(aliases or (), ner)):
+    for item in extract_docs(_dated(read_inputs(inputs), published), build_nlp(aliases or (), ner)):
         if isinstance(item, InputProblem):
             err.print(f"[yellow]error:[/] {item}", soft_wrap=True)
             failed |= item.fatal
