@@ -147,6 +147,8 @@ def accept(span: Span, label: str, taken: set[int], cue: bool = False) -> str | 
     if text.replace(" ", "") in words or text.lower() in lowered:
         return "a known non-entity"
     tags = [_tag(t) for t in span]
+    if "SF" in tags:
+        return "runs across a sentence end"
     if all(t == "SL" for t in tags) and any(t.text.lower() in lowered for t in span):
         return "holds a generic Latin term"
     if all(t in ("NNG", "NNB") for t in tags):

@@ -32,7 +32,8 @@ STATUS_WORDS = [
     (
         "applied",
         re.compile(
-            r"(?:독파모|사업|프로젝트|공모|모집|평가)에\s*(?:재)?지원(?:했|한|해|하)|지원서|신청(?:했|한|서)|도전장|출사표"
+            r"(?:독파모|사업|프로젝트|공모|모집|평가)에\s*(?:재)?지원(?:했|한|해|하)|지원서|신청(?:했|한|서|\s*접수)|"
+            r"도전장|출사표|(?:곳|팀|컨소시엄|기업)[이가]\s*(?:지원|신청)했|공모에는|모집에는|접수(?:한|했|를\s*마감)"
         ),
     ),
 ]
@@ -42,7 +43,7 @@ BUILD_VERBS = re.compile(
     r"학습|훈련|설계|내세|앞세|제출|탑재|승부|자체"
 )
 PARTNER_VERBS = re.compile(r"담당|맡|참여|합류|협력|지원한다|지원하|참가|돕|제공")
-LEAD_WORDS = re.compile(r"주도|주관|이끄|이끌|총괄")
+LEAD_WORDS = re.compile(r"주도|주관|이끄|이끌|이끈")
 COMPARED = re.compile(r"^['’\"”]?\s*(모델\s*|모델의\s*)?(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신|못지않|버금)")
 GOV_HEADS = ("부", "처", "청", "위원회", "진흥원", "정보원", "기획평가원")
 
@@ -464,18 +465,27 @@ class RelationExtractor:
         sents = self.sents
         for k, sent in enumerate(sents):
             s_orgs = [e for e in orgs if sent.start_char <= e.start_char < sent.end_char]
+            sent_text = text[sent.start_char : sent.end_char]
             for e in s_orgs:
-                after = text[e.end_char : e.end_char + 20]
+                after = text[e.end_char : min(sent.end_char, e.end_char + 16)]
                 if re.match(r"^\s*(컨소시엄|연합|진영)", after) or (
                     LEAD_WORDS.search(after) and _tail(self.by_end, e) in SUBJECT
                 ):
                     lead, lead_at = e, k
-            ctx = " ".join(self.text[x.start_char : x.end_char] for x in sents[max(0, k - 2) : k + 1])
-            taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", self.text[sent.start_char : sent.end_char])
-            if (PARTNER_VERBS.search(self.text[sent.start_char : sent.end_char]) or taking) and re.search(
+            # `모티프 컨소시엄`: a short form of an organisation the article names in full
+            for short in re.finditer(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})\s*컨소시엄", sent_text):
+                full = [o for o in orgs if o._.name.startswith(short.group(1)) and o._.name != short.group(1)]
+                if full and not any(o.start_char == sent.start_char + short.start(1) for o in s_orgs):
+                    lead, lead_at = full[0], k
+            ctx = " ".join(text[x.start_char : x.end_char] for x in sents[max(0, k - 2) : k + 1])
+            taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", sent_text) and re.search(
+                r"컨소시엄|파트너|손잡|참여", sent_text
+            )
+            bullet = re.match(r"^\s*[▲△■◆•·\-]", sent_text) and lead is not None and k - lead_at <= 6
+            if bullet or (PARTNER_VERBS.search(sent_text) or taking) and re.search(
                 r"컨소시엄|파트너|주도|주관|참여사|진용", ctx
             ):
-                the_lead = lead if lead is not None and k - lead_at <= 4 else None
+                the_lead = lead if lead is not None and k - lead_at <= (6 if bullet else 4) else None
                 first = s_orgs[0] if s_orgs else None
                 if taking and first is not None and _tail(self.by_end, first) in SUBJECT:
                     the_lead = first

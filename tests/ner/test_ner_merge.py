@@ -83,6 +83,7 @@ def test_other_labels_stay_in_the_span_group_only(doc):
     ([("네이버", "NNP")], "ORG", False,
      "no title, 측/관계자 or listed organisation beside any mention"),
     ([("H", "SL")], "ORG", True, "too short"),
+    ([("Q", "SL"), (".", "SF"), ("정부", "NNG")], "ORG", True, "runs across a sentence end"),
     ([("새로운", "VA+ETM"), ("기술", "NNG")], "ORG", True,
      "neither a proper noun nor an organisation head"),
 ])
