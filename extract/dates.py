@@ -61,6 +61,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        "rel-month-day",
+        re.compile(
+            r"(?<![가-힣])(?P<relm>지난달|지난 달|이달|이번 달|이번달|다음 달|다음달|내달)\s*"
+            r"(?P<day>\d{1,2})\s*일" + _NOT_AFTER
+        ),
+    ),
+    (
         "md",
         re.compile(
             r"(?:(?P<dir>지난|오는|다음\s?달|이번\s?달)\s*)?(?<!\d)(?P<month>\d{1,2})\s*월\s*"

@@ -364,7 +364,11 @@ class RelationExtractor:
                 vi += 1
                 if v.label_ != "PARAMS":
                     continue
-                subj, rule = self._size_subject(text, v, sents_ents, here_topic)
+                sent_text = text[sent.start_char : sent.end_char]
+                heading = re.match(r"^\s*[■◇◆▶►●【\[]", sent_text) or re.match(
+                    r"^['‘\"“]", text[v.start_char - 1 : v.start_char]
+                )
+                subj, rule = self._size_subject(text, v, sents_ents, None if heading else here_topic)
                 if subj is None:
                     continue
                 out.append(
@@ -399,7 +403,7 @@ class RelationExtractor:
             e
             for e in ents
             if e.label_ == "MODEL"
-            and 0 <= e.start_char - v.end_char <= 20
+            and 0 <= e.start_char - v.end_char <= 32
             and not re.search(r"[,.]|[고며]\s", text[v.end_char : e.start_char])
         ]
         if after:

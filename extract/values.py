@@ -27,7 +27,7 @@ def _ko(n: str, u: str, n2: str, u2: str) -> str:
 
 
 VALUE = re.compile(
-    rf"(?<![A-Za-z0-9.,])(?:(?P<lo>{_NUM})\s*(?P<lo_u>[만억조KMBT])?\s*[~∼〜\-]\s*)?"
+    rf"(?<![A-Za-z0-9.,])(?:(?P<lo>{_NUM})\s*(?P<lo_u>[만억조KMBT])?\s*[~∼〜]\s*)?"
     rf"(?:{_ko('kn', 'ku', 'kn2', 'ku2')}|(?P<ln>{_NUM})\s?(?P<lu>[KMBT])(?![A-Za-z0-9]))"
     r"(?P<count>\s*개)?"
     rf"(?:\s*\(\s*(?:(?P<pn>{_NUM})\s?(?P<pu>[KMBT만억조])\s*(?:개)?|[^()]{{0,12}})\s*\))?"
@@ -69,6 +69,7 @@ def _amount(m: re.Match) -> tuple[float, str] | None:
 
 def find_values(text: str) -> Iterator[Value]:
     """Every number with a unit that could be a size, classified by the words around it."""
+    last_params_end = -1000
     for m in VALUE.finditer(text):
         amount = _amount(m)
         if amount is None:
@@ -88,8 +89,12 @@ def find_values(text: str) -> Iterator[Value]:
             scale = KO_UNIT.get(lo_unit) or LATIN_UNIT.get(lo_unit, 1.0)
             value, vmax = _num(lo) * scale, value
         kind = _classify(unit, text, s, e, before, after, bool(m.group("count")), bool(m.group("pn")))
+        if kind is None and m.group("count") and unit in "억조" and s - last_params_end < 150:
+            kind = "params"  # `… 1조 개에 이른다. GPT-4는 1조8000억 개로 추정된다`: the listing goes on
         if kind is None:
             continue
+        if kind == "params":
+            last_params_end = e
         yield Value(s, e, value, vmax, kind, f"rule:value-{'ko' if unit in '만억조' else 'latin'}")
 
 
