@@ -2,9 +2,10 @@
 
 The model's own pipeline uses `hankg.KiwiTokenizer.v1`, so after
 `import hankg.extract.tokenizer` a trained folder loads with `spacy.load(MODEL_DIR)`.
-Embeddings hash the token's NORM, first character, last three characters, shape and Kiwi
-tag: Korean morphemes are short and names are mostly unseen, so character-ish features
-and Kiwi's NNP/NNG/SL analysis carry most of the signal. No vectors are stored.
+Embeddings (`hankg.KiwiEmbed.v1`, see `ner_arch`) hash the token's form, its first and
+last syllables, Kiwi tag, shape and whether a space follows: Korean morphemes are short
+and most names are unseen, so syllables at the edges and Kiwi's NNP/NNG/SL analysis carry
+most of the signal. No vectors are stored.
 
 Training is deterministic for the same data, settings and seed (fixed seeds, one thread,
 shuffles drawn from the seed); only `max_minutes` can cut a run short at a point that
@@ -84,13 +85,14 @@ upstream = "*"
 class Settings:
     """What a training run may vary; the defaults are the ones the KLUE bench chose."""
 
+    embed: str = "kiwi"  # hankg.KiwiEmbed.v1, or "multihash": spaCy's MultiHashEmbed.v2
+    rows: tuple[int, ...] = (5000, 1000, 2000, 1000, 2000, 2500, 200, 200, 10, 20)
+    attrs: tuple[str, ...] = ("NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "SPACY")  # multihash
     width: int = 128
     depth: int = 4
     window: int = 1
-    attrs: tuple[str, ...] = ("NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG")
-    rows: tuple[int, ...] = (5000, 2500, 2500, 500, 500)
     hidden: int = 64
-    dropout: float = 0.15
+    dropout: float = 0.25
     batch_size: int = 16
     learn_rate: float = 0.001
     max_epochs: int = 40
@@ -99,7 +101,6 @@ class Settings:
     seed: int = 0
     dev_fraction: float = 0.1
     augment: int = 0  # variants of each training sentence with PS/OG/LC names swapped
-    embed: str = "multihash"  # or "kiwi": hankg.KiwiEmbed.v1 (`rows` then follow its FEATURES)
 
 
 @dataclass

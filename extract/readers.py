@@ -138,6 +138,17 @@ def normalise_date(value: object) -> str | None:
         return None
 
 
+def _jsonl_rows(text: str, path: Path) -> Iterator[tuple[int, object]]:
+    """(line number, parsed JSON) per non-blank line; a bad line becomes an InputProblem."""
+    for i, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield i, json.loads(line)
+        except json.JSONDecodeError as e:
+            yield i, InputProblem(str(path), i, f"not valid JSON ({e.msg}); the line is skipped.")
+
+
 def read_manifest(folder: Path) -> tuple[dict[str, dict], list[InputProblem]]:
     """`{file name: metadata}` from the folder's manifest.jsonl or manifest.csv."""
     meta: dict[str, dict] = {}
@@ -155,15 +166,11 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], list[InputProblem]]:
             rows = list(enumerate(csv.DictReader(io.StringIO(text)), 2))
         else:
             rows = []
-            for i, line in enumerate(text.splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as e:
-                    problems.append(InputProblem(str(path), i, f"not valid JSON ({e.msg})."))
-                    continue
-                rows.append((i, row))
+            for i, row in _jsonl_rows(text, path):
+                if isinstance(row, InputProblem):
+                    problems.append(row)
+                else:
+                    rows.append((i, row))
         for i, row in rows:
             if not isinstance(row, dict) or not row.get("file"):
                 problems.append(InputProblem(str(path), i, "a manifest line needs a 'file' key."))
@@ -216,13 +223,9 @@ def read_file(path: Path, meta: dict | None = None) -> Iterator[Article | InputP
             text = html_to_text(text)
         yield from _article(path, text, meta, None, path.stem)
         return
-    for i, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputProblem(str(path), i, f"not valid JSON ({e.msg}); the line is skipped.")
+    for i, row in _jsonl_rows(text, path):
+        if isinstance(row, InputProblem):
+            yield row
             continue
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             yield InputProblem(str(path), i, "a JSONL article needs a string 'text' field.")

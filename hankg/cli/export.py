@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+
+from hankg.cli._graph import err, load_graph
 
 app = typer.Typer()
 
@@ -33,14 +34,8 @@ def export(
 ) -> None:
     """Export the graph for Gephi, d3/networkx or neo4j: every format carries the same facts."""
     from hankg.graph.export import export as write
-    from hankg.graph.query import KnowledgeGraph
 
-    err = Console(stderr=True, highlight=False)
-    try:
-        kg = KnowledgeGraph.load(graph)
-    except (FileNotFoundError, ValueError) as e:
-        err.print(f"[red]error:[/] {e}", soft_wrap=True)
-        raise typer.Exit(2) from None
+    kg = load_graph(graph)
     base = graph if graph.is_dir() else graph.parent
     target = to if to is not None else base / DEFAULT_NAME[fmt]
     try:

@@ -81,8 +81,8 @@ def train(
                   TextColumn("loss {task.fields[loss]:>8.1f}  held-back F1 {task.fields[dev]}"
                              "  best {task.fields[best]:.3f} (epoch {task.fields[best_epoch]})"),
                   TimeElapsedColumn(), console=err, disable=not show, transient=False) as progress:
-        task = progress.add_task("train", total=None, epoch=0, loss=0.0, dev="  -  ", best=0.0,
-                                 best_epoch=0)
+        task = progress.add_task("train", total=None, epoch="- (reading)", loss=0.0,
+                                 dev="  -  ", best=0.0, best_epoch=0)
 
         def report(status) -> None:
             dev_f1 = "  -  " if status.dev_f1 is None else f"{status.dev_f1:.3f}"
@@ -143,9 +143,16 @@ def ner_eval(
     finally:
         if sink:
             sink.close()
-    scores = score((s.entities for s in sentences), predicted)
+    # score only the labels the data annotates (gold JSONL has OG and PS, a model may know more)
+    labels = {label for s in sentences for *_, label in s.entities}
+    ignored = sorted({e[2] for ents in predicted for e in ents} - labels)
+    scores = score((s.entities for s in sentences),
+                   ([e for e in ents if e[2] in labels] for ents in predicted))
+    if ignored:
+        err.print(f"not scored: predictions labelled {', '.join(ignored)}, which the data "
+                  "does not annotate.", soft_wrap=True)
     if as_json:
-        doc = {"sentences": len(sentences), **scores.as_dict()}
+        doc = {"sentences": len(sentences), **scores.as_dict(), "not_scored": ignored}
         typer.echo(json.dumps(doc, ensure_ascii=False))
     else:
         Console(highlight=False).print(_table(f"{model} on {len(sentences):,} sentences", scores))

@@ -16,6 +16,8 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
+from hankg.cli._graph import load_graph
+
 app = typer.Typer(
     name="query", no_args_is_help=True,
     help="Ask the graph: organizations, people, models, timeline, entity, path, facts.")
@@ -33,15 +35,7 @@ def _out() -> Console:
     return Console(highlight=False)
 
 
-def _load(graph: Path):
-    """The graph, or exit 2 with a message that says how to make one."""
-    from hankg.graph.query import KnowledgeGraph
-
-    try:
-        return KnowledgeGraph.load(graph)
-    except (FileNotFoundError, ValueError) as e:
-        _err().print(f"[red]error:[/] {e}", soft_wrap=True, markup=True)
-        raise typer.Exit(2) from None
+_load = load_graph
 
 
 def _ask(fn, *args, **kwargs):

@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+
+from hankg.cli._graph import err, load_graph
 
 app = typer.Typer()
 
@@ -20,15 +21,9 @@ def report(
     = None,
 ) -> None:
     """Write one HTML file (no network needed to open it): graph, model sizes, timeline."""
-    from hankg.graph.query import KnowledgeGraph
     from hankg.graph.report import write_report
 
-    err = Console(stderr=True, highlight=False)
-    try:
-        kg = KnowledgeGraph.load(graph)
-    except (FileNotFoundError, ValueError) as e:
-        err.print(f"[red]error:[/] {e}", soft_wrap=True)
-        raise typer.Exit(2) from None
+    kg = load_graph(graph)
     target = to if to is not None else (graph if graph.is_dir() else graph.parent) / "report.html"
     try:
         written = write_report(kg, target)

@@ -1,0 +1,21 @@
+"""What the graph commands share: loading the graph, or exiting 2 with a message that says why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+err = Console(stderr=True, highlight=False)
+
+
+def load_graph(graph: Path):
+    """The graph written by `hankg extract --out GRAPH`, or exit 2 with a clear message."""
+    from hankg.graph.query import KnowledgeGraph
+
+    try:
+        return KnowledgeGraph.load(graph)
+    except (FileNotFoundError, ValueError) as e:
+        err.print(f"[red]error:[/] {e}", soft_wrap=True)
+        raise typer.Exit(2) from None
