@@ -94,6 +94,7 @@ NOT_MODEL_BEFORE = re.compile(
     r"(?<![가-힣])(솔루션|서비스|플랫폼|앱|애플리케이션|제품|칩|반도체|NPU|GPU|클러스터|데이터센터|프로그램|브랜드|"
     r"캠페인|행사|포럼|시스템|슬로건|구호|전략|주제|보고서)\S{0,2}\s*$"
 )
+HONORIFICS = ("씨", "군", "양", "옹")
 GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
 
 
@@ -332,7 +333,12 @@ class PersonRules:
                 self._backref(i)
                 continue
             titled = i + 1 < len(words) and self.title_at(i + 1) is not None and words[i + 1].gap_before == " "
-            if not is_person_name(w, lenient=titled):
+            honorific = i + 1 < len(words) and words[i + 1].core in HONORIFICS and words[i + 1].gap_before == " "
+            if not is_person_name(w, lenient=titled or honorific):
+                continue
+            if honorific and not titled:
+                self.mentions.append(Mention(w.core_start, w.core_end, "person", w.core, "rule:name-honorific", prio=2))
+                self.people.append((w.core_start, w.core, None))
                 continue
             if w.core[-1] in "구군시동읍면" and i > 0 and words[i - 1].core in wordset("not_entities"):
                 continue  # 대전 유성구: a district, not a name
@@ -496,7 +502,7 @@ class PersonRules:
     def _backref(self, i: int) -> None:
         """`권 부사장`: the full name of the person introduced earlier, never a new one."""
         w = self.words[i]
-        title = self.title_at(i + 1)
+        title = self.title_at(i + 1) or ((self.words[i + 1].core, 1) if self.words[i + 1].core in HONORIFICS else None)
         if not title or self.words[i + 1].gap_before != " ":
             return
         earlier = [p for p in self.people if p[0] < w.start and p[1].startswith(w.core)]

@@ -37,16 +37,17 @@ from hankg.extract import (  # noqa: F401  (span extensions; what a model needs 
     ner_arch,
     tokenizer,
 )
+from hankg.extract.ner_eval import fresh_copy
 
 SPAN_KEY = "ner"
 LABELS = {"PS": "PERSON", "OG": "ORG"}
 HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 PROPER = ("NNP", "SL", "SH")
-# tags trimmed off the ends of a span: particles, endings, suffixes, punctuation, space
-# (a suffix, XS*, is kept: it makes a derived word, which `accept` then turns down)
 NAME_CUES = {"PERSON": frozenset({"씨", "氏", "님", "군", "양"}),
              "ORG": frozenset({"측", "관계자", "컨소시엄", "연합", "계열사", "자회사", "소속"})}
 LIST_JOINERS = frozenset({"와", "과", ",", "·", "ㆍ", "및", "/"})
+# tags trimmed off the ends of a span: particles, endings, copulas, punctuation, space
+# (a suffix, XS*, is kept: it makes a derived word, which `accept` then turns down)
 EDGE = ("J", "E", "VCP", "VCN", "SF", "SP", "SS", "SE", "SO", "SW", "_SP")
 
 
@@ -76,7 +77,7 @@ class NerComponent:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
-            copies = [self._copy(doc) for doc in batch]
+            copies = [fresh_copy(doc, self.model.vocab) for doc in batch]
             for _name, proc in self.model.pipeline:
                 copies = list(proc.pipe(copies, batch_size=batch_size)) if hasattr(proc, "pipe") \
                     else [proc(c) for c in copies]
@@ -84,10 +85,6 @@ class NerComponent:
                 doc.spans[self.key] = [Span(doc, e.start, e.end, label=e.label_) for e in pred.ents]
                 yield doc
 
-    def _copy(self, doc: Doc) -> Doc:
-        """The Doc's tokens and Kiwi tags in the model's own vocab, with nothing on top."""
-        return Doc(self.model.vocab, words=[t.text for t in doc],
-                   spaces=[bool(t.whitespace_) for t in doc], tags=[t.tag_ for t in doc])
 
 
 @Language.factory("hankg_ner", default_config={"model": "", "key": SPAN_KEY})
@@ -146,6 +143,11 @@ def accept(span: Span, label: str, taken: set[int], cue: bool = False) -> str | 
     words, lowered = _stop()
     if text.replace(" ", "") in words or text.lower() in lowered:
         return "a known non-entity"
+    if span[-1].text in words:
+        return "headed by a known non-entity"
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and not before.whitespace_ and _tag(before).startswith("NN"):
+        return "the tail of a longer compound"  # 벤처|캐피털
     tags = [_tag(t) for t in span]
     if "SF" in tags:
         return "runs across a sentence end"
@@ -165,7 +167,7 @@ def accept(span: Span, label: str, taken: set[int], cue: bool = False) -> str | 
         if text[:-1] in words:
             return "a word formed on a known non-entity"
         return None if cue else "no title, 씨 or organisation beside any mention"
-    if text.endswith(tuple(wordset("org_heads"))) and len(text) > 2:
+    if any(text.endswith(head) and len(text) > len(head) for head in wordset("org_heads")):
         return None
     if not any(t in PROPER for t in tags):
         return "neither a proper noun nor an organisation head"

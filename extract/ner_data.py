@@ -139,9 +139,6 @@ def split(items: Sequence, seed: int, *fractions: float) -> list[list]:
 # --- alignment -----------------------------------------------------------------------
 
 
-PUNCT_TAGS = ("SF", "SP", "SS", "SE", "SO", "SW")  # Kiwi's punctuation and symbol tags
-
-
 @dataclass
 class AlignmentReport:
     """How annotated character spans landed on Kiwi tokens."""
@@ -183,8 +180,17 @@ class AlignmentReport:
         return text + "."
 
 
-def _punct(token) -> bool:
-    return token.is_space or token.tag_.split("+")[0].startswith(PUNCT_TAGS)
+def _edge_punct(span: Span, token) -> bool:
+    """Space or punctuation that does not belong to the span: a bracket is kept when its
+    partner is inside (`(주)플로섬`, `f(x)`)."""
+    tag = token.tag_.split("+")[0]
+    if token.is_space or tag in ("SF", "SP", "SE"):
+        return True
+    if tag == "SSO":
+        return not any(t.tag_.startswith("SSC") for t in span)
+    if tag == "SSC":
+        return not any(t.tag_.startswith("SSO") for t in span)
+    return tag == "SS"  # a quote mark
 
 
 def align(doc: Doc, sentence: Sentence, report: AlignmentReport) -> list[Span]:
@@ -212,9 +218,11 @@ def align(doc: Doc, sentence: Sentence, report: AlignmentReport) -> list[Span]:
             report.note("empty", label, sentence.where, gold, "")
             continue
         first, last = span.start, span.end
-        while first < last and _punct(doc[first]):
+        while last - first > 2 and doc[first].tag_ == "SSO" and doc[last - 1].tag_ == "SSC":
+            first, last = first + 1, last - 1  # quoted or bracketed whole: 'X' → X
+        while first < last and _edge_punct(doc[first:last], doc[first]):
             first += 1
-        while last > first and _punct(doc[last - 1]):
+        while last > first and _edge_punct(doc[first:last], doc[last - 1]):
             last -= 1
         if last == first:
             report.note("empty", label, sentence.where, gold, "")
@@ -233,39 +241,3 @@ def align(doc: Doc, sentence: Sentence, report: AlignmentReport) -> list[Span]:
         spans.append(span)
     return spans
 
-
-def char_entities(doc: Doc) -> list[tuple[int, int, str]]:
-    """doc.ents as `(start, end, label)` character offsets."""
-    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-
-
-def augment(sentences: Sequence[Sentence], copies: int, seed: int,
-            labels: Iterable[str] = ("PS", "OG", "LC")) -> list[Sentence]:
-    """`copies` variants of each sentence with its `labels` mentions swapped for other
-    mentions of the same label from the data: small corpora teach a model the names
-    themselves, and swapping makes it read the context instead."""
-    labels = set(labels)
-    pool: dict[str, list[str]] = {}
-    for sent in sentences:
-        for s, e, label in sent.entities:
-            if label in labels:
-                if sent.text[s:e].strip() == sent.text[s:e]:
-                    pool.setdefault(label, []).append(sent.text[s:e])
-    rng = random.Random(seed)
-    out: list[Sentence] = []
-    for copy in range(copies):
-        for sent in sentences:
-            if not any(label in labels for *_, label in sent.entities):
-                continue
-            parts, ents, pos = [], [], 0
-            for s, e, label in sent.entities:
-                parts.append(sent.text[pos:s])
-                start = sum(map(len, parts))
-                name = rng.choice(pool[label]) if label in pool else sent.text[s:e]
-                parts.append(name)
-                ents.append((start, start + len(name), label))
-                pos = e
-            parts.append(sent.text[pos:])
-            out.append(Sentence(f"{sent.id}~{copy + 1}", "".join(parts), tuple(ents),
-                                f"{sent.where} (variant {copy + 1})"))
-    return out

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from hankg.extract.klue import Sentence
 
@@ -70,9 +71,11 @@ def score(gold: Iterable[Entities], predicted: Iterable[Entities]) -> Scores:
     return Scores(labels, micro)
 
 
-def fresh_copy(doc: Doc) -> Doc:
-    """The tokens, spaces, tags and lemmas of `doc` without any annotation on top."""
-    return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+def fresh_copy(doc: Doc, vocab: Vocab | None = None) -> Doc:
+    """The tokens, spaces, tags, lemmas and sentence starts of `doc` with no annotation on
+    top, in `vocab` (a model's own) or the doc's."""
+    return Doc(doc.vocab if vocab is None else vocab, words=[t.text for t in doc],
+               spaces=[bool(t.whitespace_) for t in doc],
                tags=[t.tag_ for t in doc], lemmas=[t.lemma_ for t in doc],
                sent_starts=[bool(t.is_sent_start) for t in doc])
 

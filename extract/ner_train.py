@@ -1,20 +1,19 @@
 """Training a small CPU NER (CNN tok2vec + transition-based `ner`) over Kiwi tokens.
 
-The model's own pipeline uses `hankg.KiwiTokenizer.v1`, so after
-`import hankg.extract.tokenizer` a trained folder loads with `spacy.load(MODEL_DIR)`.
-Embeddings (`hankg.KiwiEmbed.v1`, see `ner_arch`) hash the token's form, its first and
+The model's own pipeline uses `hankg.KiwiTokenizer.v1` and `hankg.KiwiEmbed.v1`, so once
+they are registered (`import hankg.extract.ner`) a trained folder loads with
+`spacy.load(MODEL_DIR)`. Embeddings (`hankg.KiwiEmbed.v1`, see `ner_arch`) hash the token's form, its first and
 last syllables, Kiwi tag, shape and whether a space follows: Korean morphemes are short
 and most names are unseen, so syllables at the edges and Kiwi's NNP/NNG/SL analysis carry
 most of the signal. No vectors are stored.
 
-Training is deterministic for the same data, settings and seed (fixed seeds, one thread,
-shuffles drawn from the seed); only `max_minutes` can cut a run short at a point that
-depends on the machine. The model kept is the one that scored best on the held-back slice.
+Training is deterministic for the same data, settings and seed (fixed seeds, shuffles
+drawn from the seed, thinc's single-threaded CPU maths); only `max_minutes` can cut a run
+short at a point that depends on the machine. The model kept is the one that scored best on the held-back slice.
 """
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import time
@@ -22,19 +21,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")  # before numpy loads, where it has not yet
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+from spacy.util import fix_random_seed, minibatch
+from thinc.api import Adam, Config
 
-import spacy  # noqa: E402
-from spacy.language import Language  # noqa: E402
-from spacy.training import Example  # noqa: E402
-from spacy.util import fix_random_seed, minibatch  # noqa: E402
-from thinc.api import Adam, Config  # noqa: E402
-
-from hankg.extract import ner_arch, tokenizer  # noqa: E402,F401  (registrations)
-from hankg.extract.klue import Sentence  # noqa: E402
-from hankg.extract.ner_data import AlignmentReport, align, augment, split  # noqa: E402
-from hankg.extract.ner_eval import Scores, fresh_copy, run_model, score  # noqa: E402
+from hankg.extract import ner_arch, tokenizer  # noqa: F401  (registrations)
+from hankg.extract.klue import Sentence
+from hankg.extract.ner_data import AlignmentReport, align, split
+from hankg.extract.ner_eval import Scores, fresh_copy, run_model, score
 
 CONFIG = """
 [nlp]
@@ -90,7 +86,7 @@ class Settings:
     attrs: tuple[str, ...] = ("NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "SPACY")  # multihash
     width: int = 128
     depth: int = 4
-    window: int = 1
+    window: int = 2
     hidden: int = 64
     dropout: float = 0.25
     batch_size: int = 16
@@ -100,7 +96,6 @@ class Settings:
     max_minutes: float | None = None
     seed: int = 0
     dev_fraction: float = 0.1
-    augment: int = 0  # variants of each training sentence with PS/OG/LC names swapped
 
 
 @dataclass
@@ -159,6 +154,43 @@ def model_size(path: Path) -> int:
     return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
 
 
+def _check_out(out: Path) -> None:
+    """`out` may be new, an empty folder or an earlier model; nothing else is overwritten."""
+    if out.exists() and not (out.is_dir() and (not any(out.iterdir())
+                                                or (out / "config.cfg").exists())):
+        raise ValueError(f"{out}: exists and is not an empty folder or a model; "
+                         "choose another --out.")
+
+
+def _examples(nlp: Language, sentences: Sequence[Sentence], report: AlignmentReport,
+              ) -> list[Example]:
+    """Kiwi-tokenised training examples, entity spans aligned (and counted) onto tokens."""
+    examples = []
+    for sent in sentences:
+        ref = nlp.make_doc(sent.text)
+        ref.set_ents(align(ref, sent, report), default="outside")
+        examples.append(Example(fresh_copy(ref), ref))
+    return examples
+
+
+def _score(nlp: Language, dev: Sequence[Sentence], dev_docs: Sequence) -> Scores:
+    predicted = run_model(nlp, (fresh_copy(d) for d in dev_docs))
+    found = ([(e.start_char, e.end_char, e.label_) for e in d.ents] for d in predicted)
+    return score((s.entities for s in dev), found)
+
+
+def _save(nlp: Language, path: Path, scores: Scores, epoch: int, settings: Settings,
+          sizes: tuple[int, int]) -> None:
+    if path.exists():
+        shutil.rmtree(path)
+    nlp.meta.update(name="hankg_ner", version="0.1.0",
+                    description="hankg's statistical recogniser (hankg train).")
+    nlp.meta["performance"] = {"dev": scores.as_dict(), "epoch": epoch}
+    nlp.meta["hankg"] = {"settings": asdict(settings), "train_sentences": sizes[0],
+                         "dev_sentences": sizes[1]}
+    nlp.to_disk(path)
+
+
 def train(sentences: Sequence[Sentence], out: Path, settings: Settings | None = None,
           dev: Sequence[Sentence] | None = None,
           progress: Callable[[Status], None] | None = None,
@@ -167,12 +199,8 @@ def train(sentences: Sequence[Sentence], out: Path, settings: Settings | None = 
     best epoch, and write that model to `out`."""
     settings = settings or Settings()
     out = Path(out)
-    if out.exists() and not (out.is_dir() and (not any(out.iterdir())
-                                                or (out / "config.cfg").exists())):
-        raise ValueError(f"{out}: exists and is not an empty folder or a model; "
-                         "choose another --out.")
+    _check_out(out)
     began = time.monotonic()
-    fix_random_seed(settings.seed)
     if dev is None:
         train_set, dev = split(sentences, settings.seed, settings.dev_fraction)
     else:
@@ -180,16 +208,10 @@ def train(sentences: Sequence[Sentence], out: Path, settings: Settings | None = 
     if not train_set or not dev:
         raise ValueError(f"need sentences both to train on and to hold back; got {len(train_set)} "
                          f"and {len(dev)} from {len(sentences)}.")
+    fix_random_seed(settings.seed)
     nlp = build(settings)
     report = AlignmentReport()
-    variants = augment(train_set, settings.augment, settings.seed) if settings.augment else []
-    examples = []
-    for i, sent in enumerate([*train_set, *variants]):
-        ref = nlp.make_doc(sent.text)
-        # variants repeat the originals' alignment problems: count the originals only
-        ref.set_ents(align(ref, sent, report if i < len(train_set) else AlignmentReport()),
-                     default="outside")
-        examples.append(Example(fresh_copy(ref), ref))
+    examples = _examples(nlp, train_set, report)
     if on_aligned:
         on_aligned(report)
     dev_docs = [nlp.make_doc(s.text) for s in dev]
@@ -199,11 +221,11 @@ def train(sentences: Sequence[Sentence], out: Path, settings: Settings | None = 
     optimizer = Adam(settings.learn_rate, L2=1e-6, grad_clip=1.0, use_averages=True)
     rng = random.Random(settings.seed)
     deadline = began + settings.max_minutes * 60 if settings.max_minutes else None
-    steps = -(-len(examples) // settings.batch_size)
-    status = Status(epoch=0, step=0, steps_per_epoch=steps)
+    status = Status(epoch=0, step=0, steps_per_epoch=-(-len(examples) // settings.batch_size))
     history: list[float] = []
     best: Scores | None = None
     tmp = Path(f"{out}.partial")
+    tmp.parent.mkdir(parents=True, exist_ok=True)
     stopped_by = "max_epochs"
     for epoch in range(1, settings.max_epochs + 1):
         status.epoch, status.step, status.evaluated = epoch, 0, False
@@ -220,22 +242,12 @@ def train(sentences: Sequence[Sentence], out: Path, settings: Settings | None = 
                 timed_out = True
                 break
         with nlp.use_params(optimizer.averages):
-            predicted = run_model(nlp, (fresh_copy(d) for d in dev_docs))
-            found = ([(e.start_char, e.end_char, e.label_) for e in d.ents] for d in predicted)
-            scores = score((s.entities for s in dev), found)
-            f1 = scores.micro.f1
-            history.append(f1)
-            if best is None or f1 > best.micro.f1:
-                best, status.best_f1, status.best_epoch = scores, f1, epoch
-                if tmp.exists():
-                    shutil.rmtree(tmp)
-                nlp.meta.update(name="hankg_ner", version="0.1.0",
-                                description="hankg's statistical recogniser (hankg train).")
-                nlp.meta["performance"] = {"dev": scores.as_dict(), "epoch": epoch}
-                nlp.meta["hankg"] = {"settings": asdict(settings),
-                                     "train_sentences": len(train_set), "dev_sentences": len(dev)}
-                nlp.to_disk(tmp)
-        status.dev_f1, status.evaluated = f1, True
+            scores = _score(nlp, dev, dev_docs)
+            history.append(scores.micro.f1)
+            if best is None or scores.micro.f1 > best.micro.f1:
+                best, status.best_f1, status.best_epoch = scores, scores.micro.f1, epoch
+                _save(nlp, tmp, scores, epoch, settings, (len(train_set), len(dev)))
+        status.dev_f1, status.evaluated = scores.micro.f1, True
         if progress:
             progress(status)
         if timed_out:

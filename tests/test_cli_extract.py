@@ -170,3 +170,18 @@ def test_explain_reports_a_bad_file(runner, articles, tmp_path):
     assert result.exit_code == 1
     assert "empty.txt" in result.stderr
     assert "누리랩" in result.stdout
+
+
+def test_stdin_with_a_publication_date(runner, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", "-", "--out", str(out), "--published", "2026-01-18", "--quiet"],
+                           input="류제명 과기정통부 제2차관이 지난 15일 결과를 발표했다.\n")
+    assert result.exit_code == 0, result.output
+    rec = json.loads((out / "facts.jsonl").read_text(encoding="utf-8"))
+    assert rec["article"] == "stdin" and rec["published"] == "2026-01-18"
+    assert [d["value"] for d in rec["dates"]] == ["2026-01-15"]
+
+
+def test_a_bad_publication_date_is_refused(runner, tmp_path):
+    result = runner.invoke(app, ["explain", "-", "--published", "2026-13-40"], input="13일 발표했다.\n")
+    assert result.exit_code == 2

@@ -266,3 +266,10 @@ def test_every_mention_keeps_its_rule(run):
         "다온랩": "rule:name-org-title:org",
         "누리-7B": "rule:quoted-model",
     }
+
+
+def test_a_name_with_an_honorific_is_a_person_and_its_back_reference_no_new_one(run):
+    found = run("사고를 당한 김민수 씨는 말했다. 김 씨는 또 말했다.")
+    people = [e for e in found.record.entities if e.kind == "person"]
+    assert [p.name for p in people] == ["김민수"]
+    assert len(people[0].mentions) == 2
