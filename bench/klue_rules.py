@@ -1,11 +1,12 @@
 """hankg's rule pipeline measured as a generic recogniser on KLUE-NER sentences.
 
-    .venv/bin/python bench/klue_rules.py [--klue ../shared/klue] [--limit N] [--json]
+    .venv/bin/python bench/klue_rules.py [--klue ../shared/klue] [--ner MODEL] [--json]
 
-`build_nlp()` without a model: PERSON → PS, ORG → OG, `doc.spans["dates"]` → DT and
-`doc.spans["values"]` → QT, scored entity by entity (exact span and label) per label. The
-rules are written for news about AI programmes, not for KLUE's mix of topics, so low
-figures are expected; this is a measurement to compare rule changes by, not a target.
+`build_nlp()` without a model (or with `--ner MODEL`, to see what the merge adds):
+PERSON → PS, ORG → OG, `doc.spans["dates"]` → DT and `doc.spans["values"]` → QT, scored
+entity by entity (exact span and label) per label. The rules are written for news about
+AI programmes, not for KLUE's mix of topics, so low figures are expected; this is a
+measurement to compare rule changes by, not a target.
 Sentences are taken from the same unseen test slice `klue_ner.py` scores on, by default.
 """
 
@@ -19,7 +20,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from hankg.cli.ner import _table
+from hankg.cli.ner import scores_table
 from hankg.extract.klue import read_klue
 from hankg.extract.ner_data import split
 from hankg.extract.ner_eval import score
@@ -47,6 +48,8 @@ def main(
     everything: Annotated[bool, typer.Option(
         "--all", help="Score every sentence, not only the test slice.")] = False,
     limit: Annotated[int | None, typer.Option(help="Score only the first N sentences.")] = None,
+    ner: Annotated[Path | None, typer.Option(
+        help="Also run this `hankg train` model through the merge (what --ner adds).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Also print the result as JSON.")] = False,
 ) -> None:
     from hankg.extract.pipeline import build_nlp
@@ -61,14 +64,15 @@ def main(
     sentences = sentences[:limit] if limit else sentences
     labels = {*ENT_LABELS.values(), *GROUP_LABELS.values()}
     began = time.monotonic()
-    nlp = build_nlp()
+    nlp = build_nlp(ner=ner)
     predicted = [rule_entities(doc) for doc in nlp.pipe((s.text for s in sentences), batch_size=64)]
     seconds = time.monotonic() - began
     # only the labels the rules can produce are scored; LC and TI have no rule counterpart
     gold = [[e for e in s.entities if e[2] in labels] for s in sentences]
     scores = score(gold, predicted)
-    err.print(_table(f"rule pipeline on {len(sentences):,} KLUE sentences "
-                     "(PS, OG, DT, QT only)", scores))
+    what = "rule pipeline" + (f" with --ner {ner}" if ner else "")
+    err.print(scores_table(f"{what} on {len(sentences):,} KLUE sentences (PS, OG, DT, QT only)",
+                           scores))
     err.print(f"{seconds:.1f} s")
     if as_json:
         typer.echo(json.dumps({"sentences": len(sentences), "seconds": round(seconds, 1),

@@ -143,6 +143,7 @@ def split(items: Sequence, seed: int, *fractions: float) -> list[list]:
 class AlignmentReport:
     """How annotated character spans landed on Kiwi tokens."""
 
+    sentences: int = 0
     spans: int = 0
     expanded: int = 0
     empty: int = 0
@@ -203,6 +204,7 @@ def align(doc: Doc, sentence: Sentence, report: AlignmentReport) -> list[Span]:
     """
     spans: list[Span] = []
     text = sentence.text
+    report.sentences += 1
     for start, end, label in sentence.entities:
         report.spans += 1
         gold = text[start:end]

@@ -84,9 +84,9 @@ class Settings:
     embed: str = "kiwi"  # hankg.KiwiEmbed.v1, or "multihash": spaCy's MultiHashEmbed.v2
     rows: tuple[int, ...] = (5000, 1000, 2000, 1000, 2000, 2500, 200, 200, 10, 20)
     attrs: tuple[str, ...] = ("NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "SPACY")  # multihash
-    width: int = 128
+    width: int = 96
     depth: int = 4
-    window: int = 2
+    window: int = 1
     hidden: int = 64
     dropout: float = 0.25
     batch_size: int = 16

@@ -38,7 +38,8 @@ def _load(data: list[Path]):
     return sentences
 
 
-def _table(title: str, scores) -> Table:
+def scores_table(title: str, scores) -> Table:
+    """Per-label precision, recall and F1 as a rich table (also used by bench/)."""
     table = Table(title=title, title_justify="left")
     for col in ("label", "precision", "recall", "F1", "gold", "predicted"):
         table.add_column(col, justify="left" if col == "label" else "right")
@@ -94,7 +95,8 @@ def train(
                           f"best {status.best_f1:.3f} (epoch {status.best_epoch})")
 
         def aligned(rep) -> None:
-            err.print(f"{len(sentences):,} sentences read. {rep}", soft_wrap=True)
+            err.print(f"{len(sentences):,} sentences read, {rep.sentences:,} to train on. {rep}",
+                      soft_wrap=True)
             for sample in rep.samples[:3]:
                 err.print(f"  e.g. {sample}", soft_wrap=True)
 
@@ -103,7 +105,7 @@ def train(
         except ValueError as e:
             err.print(f"[red]error:[/] {e}", soft_wrap=True)
             raise typer.Exit(2) from None
-    err.print(_table(f"held-back slice ({result.dev_sentences:,} sentences), best epoch "
+    err.print(scores_table(f"held-back slice ({result.dev_sentences:,} sentences), best epoch "
                      f"{result.best_epoch} of {result.epochs}", result.dev))
     size = model_size(result.out)
     stop = result.stopped_by.replace("_", " ")
@@ -155,4 +157,4 @@ def ner_eval(
         doc = {"sentences": len(sentences), **scores.as_dict(), "not_scored": ignored}
         typer.echo(json.dumps(doc, ensure_ascii=False))
     else:
-        Console(highlight=False).print(_table(f"{model} on {len(sentences):,} sentences", scores))
+        Console(highlight=False).print(scores_table(f"{model} on {len(sentences):,} sentences", scores))

@@ -63,7 +63,8 @@ def kiwi_nlp():
 def _tiny_settings(seed: int = 0):
     from hankg.extract.ner_train import Settings
 
-    return Settings(width=64, depth=2, rows=(1000, 500, 500, 100, 100), hidden=32, dropout=0.1,
+    return Settings(width=64, depth=2, rows=(1000, 200, 400, 200, 400, 500, 100, 50, 4, 10),
+                    hidden=32, dropout=0.1,
                     batch_size=4, max_epochs=30, patience=30, seed=seed)
 
 

@@ -21,7 +21,7 @@ def tsv(tmp_path, sample):
 
 
 def test_train_then_eval(tmp_path, tsv, sample):
-    model = tmp_path / "model"
+    model = tmp_path / "models" / "sample"  # a parent folder that does not exist yet
     result = runner.invoke(app, ["train", str(tsv), "--out", str(model), "--epochs", "3",
                                  "--dev", "0.25", "--seed", "1"])
     assert result.exit_code == 0, result.output

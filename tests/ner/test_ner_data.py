@@ -101,3 +101,15 @@ def test_shared_gold_with_seeds(shared):
     labels = {lab for s in sents for *_, lab in s.entities}
     assert labels == {"OG", "PS"}
     assert any(s.text[a:b] == "권순일" for s in sents for a, b, _ in s.entities)
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("물가가 50% 올랐다", "50%", "50%"),              # % is part of a quantity
+    ("(주)플로섬이 상장했다", "(주)플로섬", "(주)플로섬"),  # a bracket pair inside stays
+    ("'부에노스아이레스'에서", "'부에노스아이레스'", "부에노스아이레스"),
+])
+def test_edge_trimming_keeps_what_belongs(kiwi_nlp, text, span, expected):
+    start = text.index(span)
+    sent = Sentence("a", text, ((start, start + len(span), "X"),))
+    (got,) = align(kiwi_nlp.make_doc(text), sent, AlignmentReport())
+    assert got.text == expected

@@ -83,7 +83,11 @@ def test_other_labels_stay_in_the_span_group_only(doc):
     ([("네이버", "NNP")], "ORG", False,
      "no title, 측/관계자 or listed organisation beside any mention"),
     ([("H", "SL")], "ORG", True, "too short"),
-    ([("Q", "SL"), (".", "SF"), ("정부", "NNG")], "ORG", True, "runs across a sentence end"),
+    ([("Q", "SL"), (".", "SF"), ("정부", "NNG")], "ORG", True, "headed by a known non-entity"),
+    ([("Q", "SL"), (".", "SF"), ("래블업", "NNP")], "ORG", True, "runs across a sentence end"),
+    ([("모빌리티", "NNP")], "ORG", False,
+     "no title, 측/관계자 or listed organisation beside any mention"),
+    ([("쏘카", "NNP"), ("모빌리티", "NNP")], "ORG", False, None),
     ([("새로운", "VA+ETM"), ("기술", "NNG")], "ORG", True,
      "neither a proper noun nor an organisation head"),
 ])
@@ -107,6 +111,14 @@ def test_cues_around_a_mention(kiwi_nlp, words, ents, at, label, expected):
     doc = Doc(kiwi_nlp.vocab, words=words)
     doc.ents = [Span(doc, s, e, label="ORG") for s, e in ents]
     assert cued(doc[at[0]:at[1]], label) is expected
+
+
+def test_a_compound_tail_is_rejected(kiwi_nlp):
+    doc = Doc(kiwi_nlp.vocab, words=["벤처", "캐피털", "관계자"], tags=["NNG", "NNP", "NNG"],
+              spaces=[False, True, False])
+    assert accept(doc[1:2], "ORG", set(), True) == "the tail of a longer compound"
+    doc = Doc(kiwi_nlp.vocab, words=["벤처", "캐피털", "관계자"], tags=["NNG", "NNP", "NNG"])
+    assert accept(doc[1:2], "ORG", set(), True) is None
 
 
 def test_trim_strips_particles_and_punctuation(kiwi_nlp):

@@ -59,3 +59,19 @@ def test_refuses_to_overwrite_a_folder_that_is_not_a_model(tmp_path, sample, tin
     with pytest.raises(ValueError, match="not an empty folder or a model"):
         train(sample, tmp_path, tiny_settings(), dev=sample)
     assert (tmp_path / "keep.txt").exists()
+
+
+def test_spacy_multihash_embedding_also_trains(tmp_path, sample, short):
+    settings = short(0)
+    settings.embed = "multihash"
+    settings.rows = (1000, 200, 400, 100, 100, 4)
+    result = train(sample, tmp_path / "m", settings, dev=sample)
+    nlp = spacy.load(result.out)
+    assert nlp.get_pipe("tok2vec").model.get_ref("embed").name != "kiwi_features"
+
+
+def test_mismatched_rows_are_refused(tmp_path, sample, short):
+    settings = short(0)
+    settings.rows = (100, 100)
+    with pytest.raises(ValueError, match="row counts"):
+        train(sample, tmp_path / "m", settings, dev=sample)
