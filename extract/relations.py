@@ -163,7 +163,7 @@ class RelationExtractor:
         return None
 
     def _career_chain(self, doc: Doc, ents: list[Span]) -> list[Fact]:
-        """`김 대표는 홍콩과기대 교수이자 네이버 AI 리더 출신으로`, `그는 … 컴페니닷AI CTO를 거쳐`."""
+        """`박 대표는 한빛대 교수이자 미르랩 AI 리더 출신으로`, `그는 … 컴페니닷AI CTO를 거쳐`."""
         out = []
         last_person: Span | None = None
         words = self.words

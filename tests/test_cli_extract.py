@@ -18,7 +18,7 @@ ARTICLES = {
     "a2.txt": "누리랩 컨소시엄에는 가온데이터, 누리칩스, 다온랩이 참여한다.\n"
               "박서준 누리랩 대표는 \"연내 모델을 공개하겠다\"고 말했다.",
     "a3.jsonl": "\n".join(json.dumps(r, ensure_ascii=False) for r in [
-        {"id": "j1", "text": "SK텔레콤은 519B급 초거대 모델 'A.X K1'을 공개했다.", "published": "2026-01-10"},
+        {"id": "j1", "text": "SK텔레콤은 519B급 모델 'A.X K1'을 공개했다.", "published": "2026-01-10"},
         {"id": "j2", "text": "강민재 누리칩스 CTO는 오는 12월 새 칩을 공개한다고 밝혔다.",
          "published": "2026-01-10"},
     ]),

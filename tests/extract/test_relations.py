@@ -63,7 +63,7 @@ def test_develops_not_given_to_the_wrong_org(run, text, wrong):
 @pytest.mark.parametrize(
     ("text", "subject", "value", "vmax"),
     [
-        ("SK텔레콤은 519B급 초거대 모델 'A.X K1'을 공개했다.", "A.X K1", 5.19e11, None),
+        ("SK텔레콤은 519B급 모델 'A.X K1'을 공개했다.", "A.X K1", 5.19e11, None),
         ("다온랩은 519B급 초거대 모델 '별빛 K1'을 공개했다.", "별빛 K1", 5.19e11, None),
         pytest.param(
             "가온데이터는 519B급 초거대 모델 '별빛 K1'을 공개했다.",
@@ -168,9 +168,6 @@ def test_partner_roles(run):
         pytest.param(
             f"{PROGRAMME} 1차 평가에서 탈락한 곳은 별빛소프트와 미르테크다.",
             {"별빛소프트": "eliminated", "미르테크": "eliminated"},
-            marks=xfail(
-                "`미르테크다` is one fused NNP+VCP token, so the copula is not split off and 미르테크 is not found"
-            ),
             id="eliminated-fused-copula",
         ),
         (
