@@ -766,9 +766,7 @@ class EntityRecognizer:
         # Listings: proper nouns in the same enumeration as a known organisation, or in a
         # sentence about a consortium (`컨소시엄에는 가온데이터, 누리칩스, 다온랩이 참여한다`)
         org_starts = {m.start for m in [*found, *out] if m.kind == "organization"}
-        sent_text: dict[int, str] = {}
-        for i, s in enumerate(doc.sents):
-            sent_text[i] = s.text
+        sent_text = {i: text[s.start_char : s.end_char] for i, s in enumerate(doc.sents)}
         groups: list[list[Word]] = []
         for w in words:
             sep = w.gap_before.strip()
@@ -833,7 +831,6 @@ class EntityRecognizer:
         words = words_of(doc)
         known = self.known
         # keep the best mention where mentions overlap: longer, then higher priority
-        mentions.sort(key=lambda m: (m.start, -(m.end - m.start), -m.prio))
         chosen: list[Mention] = []
         for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.prio, m.start)):
             m.name = m.name.strip(" '\"‘’“”")

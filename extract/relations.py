@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from hankg.data import actors
+from hankg.data import actors, wordset
 from hankg.extract import extensions  # noqa: F401
 from hankg.extract.entities import title_of
-from hankg.extract.words import Word, words_of
+from hankg.extract.words import words_of
 from hankg.schema import Evidence, Fact, entity_id
 
 SUBJECT = ("은", "는", "이", "가", "도", "이는", "께서")
@@ -49,16 +50,6 @@ GOV_HEADS = ("부", "처", "청", "위원회", "진흥원", "정보원", "기획
 
 
 _QUOTED_TAIL = re.compile(r"^(?:\([^()]*\))?['’\"”]?(은|는|이|가|도|의|을|를|와|과)(?![가-힣])")
-
-
-def _tail(words_by_end: dict[int, Word], span: Span) -> str:
-    """The particle after a mention, also behind a closing quote: `'A.X K1'은` → 은."""
-    w = words_by_end.get(span.end_char)
-    if w is not None and w.tail:
-        return w.tail
-    text = next(iter(words_by_end.values())).doc_text if words_by_end else ""
-    m = _QUOTED_TAIL.match(text[span.end_char : span.end_char + 40])
-    return m.group(1) if m else ""
 
 
 def _eid(span: Span) -> str:
@@ -99,6 +90,14 @@ class RelationExtractor:
             ]
         doc._.facts = (doc._.facts or []) + facts
         return doc
+
+    def _tail(self, span: Span) -> str:
+        """The particle after a mention, also behind a closing quote: `'A.X K1'은` → 은."""
+        w = self.by_end.get(span.end_char)
+        if w is not None and w.tail:
+            return w.tail
+        m = _QUOTED_TAIL.match(self.text[span.end_char : span.end_char + 40])
+        return m.group(1) if m else ""
 
     def _sent_index(self, char: int) -> int:
         return next((i for i, s in enumerate(self.sents) if s.start_char <= char < s.end_char), -1)
@@ -152,7 +151,7 @@ class RelationExtractor:
         if not before:
             return None
         org = before[-1]
-        tail = _tail(self.by_end, org)
+        tail = self._tail(org)
         between = self.text[org.end_char : person.start_char]
         if (
             tail in ("은", "는", "에서는", "에서", "에선", "의")
@@ -178,7 +177,7 @@ class RelationExtractor:
                 if e.label_ != "PERSON" or not sent.start_char <= e.start_char < sent.end_char:
                     continue
                 end = role_end.get(e.start_char)
-                if _tail(self.by_end, e) in SUBJECT:
+                if self._tail(e) in SUBJECT:
                     subject, after = e, e.end_char
                     break
                 w = self.by_end.get(end) if end else None
@@ -272,7 +271,7 @@ class RelationExtractor:
                 if (
                     e.label_ == "ORG"
                     and sent.start_char <= e.start_char < m.start_char
-                    and _tail(self.by_end, e) in SUBJECT
+                    and self._tail(e) in SUBJECT
                     and not _is_gov_or_outlet(e)
                 ):
                     subj = e
@@ -327,16 +326,12 @@ class RelationExtractor:
                                      "rule:named-after-maker", object=_eid(m)))
         # curated developers, when the developer is named in the same article
         seen = {(f.subject, f.object) for f in out}
+        longest_first = sorted(table.developer.items(), key=lambda kv: -len(kv[0]))
         for m in ents:
             if m.label_ != "MODEL":
                 continue
             dev = table.developer.get(m._.name) or next(
-                (
-                    d
-                    for name, d in sorted(table.developer.items(), key=lambda kv: -len(kv[0]))
-                    if m._.name.startswith(name + " ") or m._.name.startswith(name)
-                ),
-                None,
+                (d for name, d in longest_first if m._.name.startswith(name)), None
             )
             if dev and dev in org_names:
                 key = (entity_id("organization", dev), _eid(m))
@@ -391,7 +386,7 @@ class RelationExtractor:
             previous = cands[-1] if cands else None
             for e in sents_ents:
                 own_model = e.label_ == "MODEL" and (e._.rule or "").startswith("rule:quoted")
-                if (e.label_ == "ORG" or own_model) and _tail(self.by_end, e) in SUBJECT and not _is_gov_or_outlet(e):
+                if (e.label_ == "ORG" or own_model) and self._tail(e) in SUBJECT and not _is_gov_or_outlet(e):
                     topic = e
         return out
 
@@ -418,7 +413,7 @@ class RelationExtractor:
                 return last, "rule:model-size"
             if re.fullmatch(r"\s*의\s*", gap):
                 return last, "rule:org-of-size"
-            marked = [e for e in before if _tail(self.by_end, e) in SUBJECT]
+            marked = [e for e in before if self._tail(e) in SUBJECT]
             if marked:
                 return marked[-1], "rule:clause-subject-size"
             return last, "rule:nearest-size"
@@ -427,7 +422,7 @@ class RelationExtractor:
             for e in ents
             if e.start_char >= v.end_char
             and e.label_ == "ORG"
-            and _tail(self.by_end, e) in SUBJECT
+            and self._tail(e) in SUBJECT
             and not _is_gov_or_outlet(e)
         ]
         if later:
@@ -473,7 +468,7 @@ class RelationExtractor:
             for e in s_orgs:
                 after = text[e.end_char : min(sent.end_char, e.end_char + 16)]
                 if re.match(r"^\s*(컨소시엄|연합|진영)", after) or (
-                    LEAD_WORDS.search(after) and _tail(self.by_end, e) in SUBJECT
+                    LEAD_WORDS.search(after) and self._tail(e) in SUBJECT
                 ):
                     lead, lead_at = e, k
             # `모티프 컨소시엄`: a short form of an organisation the article names in full
@@ -491,13 +486,13 @@ class RelationExtractor:
             ):
                 the_lead = lead if lead is not None and k - lead_at <= (6 if bullet else 4) else None
                 first = s_orgs[0] if s_orgs else None
-                if taking and first is not None and _tail(self.by_end, first) in SUBJECT:
+                if taking and first is not None and self._tail(first) in SUBJECT:
                     the_lead = first
                 the_lead = the_lead or topic
                 if the_lead is not None:
                     out += self._members(text, sent, s_orgs, the_lead)
             for e in s_orgs:
-                if _tail(self.by_end, e) in ("은", "는") and e.start_char - sent.start_char < 3:
+                if self._tail(e) in ("은", "는") and e.start_char - sent.start_char < 3:
                     topic = e
         return out
 
@@ -506,7 +501,7 @@ class RelationExtractor:
         for e in s_orgs:
             if e._.name == lead._.name or re.match(r"^\s*(컨소시엄|연합)", text[e.end_char : e.end_char + 6]):
                 continue
-            if LEAD_WORDS.search(text[e.end_char : e.end_char + 20]) and _tail(self.by_end, e) in SUBJECT:
+            if LEAD_WORDS.search(text[e.end_char : e.end_char + 20]) and self._tail(e) in SUBJECT:
                 continue
             role = re.match(r"^[^,.]*?(?=(?:을|를)?\s*(?:담당|맡|지원한|$|,))", text[e.end_char : sent.end_char])
             role_text = role.group().strip(" 가이와과는은도") if role else None
@@ -587,9 +582,8 @@ class RelationExtractor:
         return next(v for v in min(inside, key=lambda d: abs(d.start_char - pos))._.value if v)
 
 
+@cache
 def _two_word_titles() -> frozenset[str]:
-    from hankg.data import wordset
-
     return frozenset(t for t in wordset("titles") if " " in t)
 
 
