@@ -42,6 +42,9 @@ def main(
     seed: Annotated[int, typer.Option(help="Training seed (not the test split's).")] = 0,
     max_minutes: Annotated[float, typer.Option(help="Training time budget.")] = 13.0,
     as_json: Annotated[bool, typer.Option("--json", help="Also print the result as JSON.")] = False,
+    embed: Annotated[str, typer.Option(help="kiwi-vectors, kiwi or multihash.")] = Settings.embed,
+    vectors: Annotated[int, typer.Option(help="Width of Kiwi's CoNg vectors (kiwi-vectors).")] =
+        Settings.vectors,
 ) -> None:
     files = sorted(klue.glob("*.tsv"))
     if not files:
@@ -50,7 +53,8 @@ def main(
     began = time.monotonic()
     sentences = [s for f in files for s in read_klue(f)]
     rest, test = split(sentences, SPLIT_SEED, TEST_SHARE)
-    settings = Settings(**{**BENCH.__dict__, "seed": seed, "max_minutes": max_minutes})
+    settings = Settings(**{**BENCH.__dict__, "seed": seed, "max_minutes": max_minutes,
+                           "embed": embed, "vectors": vectors})
 
     def show(status) -> None:
         if status.evaluated:

@@ -1,9 +1,11 @@
 """Extraction throughput and peak memory over a folder of articles (default: corpus/).
 
     python bench/throughput.py [FOLDER ...] [--repeat N] [--min-rate ARTICLES_PER_SECOND]
+                               [--ner MODEL_DIR]
 
 Prints articles/s, characters/s and peak RSS; `--min-rate` turns it into a CI check with
-a generous bound (never a unit-test assertion).
+a generous bound (never a unit-test assertion). `--ner` adds a trained recogniser: run it
+with and without to see what `--ner` costs.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ def main() -> int:
     ap.add_argument("inputs", nargs="*", default=[str(Path(__file__).resolve().parents[1] / "corpus")])
     ap.add_argument("--repeat", type=int, default=5, help="pass over the inputs this many times")
     ap.add_argument("--min-rate", type=float, default=None, help="exit 1 below this many articles/s")
+    ap.add_argument("--ner", type=Path, default=None, help="also run this `hankg train` model")
     a = ap.parse_args()
     t0 = time.perf_counter()
-    nlp = build_nlp()
+    nlp = build_nlp(ner=a.ner)
     articles = [x for x in read_inputs(a.inputs) if isinstance(x, Article)]
     nlp("워밍업 문장입니다.")
     startup = time.perf_counter() - t0

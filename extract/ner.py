@@ -13,7 +13,8 @@ span, stripped of particles and punctuation, becomes an entity only when it does
 a rule entity, is not a known non-entity (`not_entities`, `not_models`, `not_orgs_latin`),
 is not a bare common noun (NNG) or a derived word (…화), and
 - for a person: 2–4 Hangul syllables read as a proper noun (NNP) after a known surname,
-  with a title or 씨 after some mention, or an organisation just before it (a byline);
+  with a title or 씨 after some mention, or an organisation just before it (a byline), or
+  three syllables that Kiwi did not know (its OOV flag: a new name, not a misread word);
 - for an organisation: it ends in an organisation head (…연구원, …전자), or it is a proper
   noun with a title, 측 / 관계자 or a listed organisation beside some mention.
 Accepted spans carry `span._.rule = "ner:PS"` / `"ner:OG"` and `span._.name`.
@@ -166,6 +167,8 @@ def accept(span: Span, label: str, taken: set[int], cue: bool = False) -> str | 
             return "not read as a proper noun"
         if text[:-1] in words:
             return "a word formed on a known non-entity"
+        if len(text) == 3 and all(t._.oov for t in span):
+            return None  # a full name Kiwi had never seen: not a word it misread as one
         return None if cue else "no title, 씨 or organisation beside any mention"
     if any(text.endswith(head) and len(text) > len(head) for head in wordset("org_heads")):
         return None

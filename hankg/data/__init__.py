@@ -87,3 +87,9 @@ def user_words() -> tuple[tuple[str, str], ...]:
             if " " not in w and any("가" <= c <= "힣" for c in w) and len(w) >= 2:
                 words.add(w)
     return tuple((w, "NNP") for w in sorted(words))
+
+
+@cache
+def kiwi_anchors() -> tuple[tuple[str, str], ...]:
+    """(form, tag) morphemes that `hankg.KiwiEmbed.v2` measures every token against."""
+    return tuple(tuple(line.split("\t", 1)) for line in _lines("kiwi_anchors.txt"))  # type: ignore[misc]

@@ -113,6 +113,17 @@ def test_cues_around_a_mention(kiwi_nlp, words, ents, at, label, expected):
     assert cued(doc[at[0]:at[1]], label) is expected
 
 
+def test_a_three_syllable_name_kiwi_never_saw_needs_no_cue(kiwi_nlp):
+    doc = kiwi_nlp("어제 공개된 영상에는 설하윤과 도다은이 나왔다.")
+    names = {t.text: t for t in doc}
+    assert names["설하윤"]._.oov
+    assert accept(doc[names["설하윤"].i:names["설하윤"].i + 1], "PERSON", set()) is None
+    known = kiwi_nlp("어제 공개된 영상에는 김철수가 나왔다.")
+    kim = next(t for t in known if t.text == "김철수")
+    assert not kim._.oov  # a name in Kiwi's dictionary still needs a cue beside a mention
+    assert accept(known[kim.i:kim.i + 1], "PERSON", set()) is not None
+
+
 def test_a_compound_tail_is_rejected(kiwi_nlp):
     doc = Doc(kiwi_nlp.vocab, words=["벤처", "캐피털", "관계자"], tags=["NNG", "NNP", "NNG"],
               spaces=[False, True, False])
