@@ -11,7 +11,8 @@ The merge is where precision is kept, since KLUE's notion of an organisation is 
 than hankg's and Kiwi reads many loanwords (벤치마크, 임베딩) as proper nouns. A statistical
 span, stripped of particles and punctuation, becomes an entity only when it does not touch
 a rule entity, is not a known non-entity (`not_entities`, `not_models`, `not_orgs_latin`),
-is not a bare common noun (NNG) or a derived word (…화), and
+is not a bare common noun (NNG), a derived word (…화) or a description after a determiner
+(한 벤처캐피털), and
 - for a person: 2–4 Hangul syllables read as a proper noun (NNP) after a known surname,
   with a title or 씨 after some mention, or an organisation just before it (a byline), or
   three syllables that Kiwi did not know (its OOV flag: a new name, not a misread word);
@@ -98,10 +99,11 @@ def _tag(token) -> str:
 
 
 def trim(span: Span) -> Span | None:
-    """The span without particles, endings and punctuation at its edges (None if all are)."""
+    """The span without particles, endings and punctuation at its edges, and without a
+    determiner (MM) in front (None if nothing is left)."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and _tag(doc[start]).startswith(EDGE):
+    while start < end and (_tag(doc[start]).startswith(EDGE) or _tag(doc[start]) == "MM"):
         start += 1
     while end > start and _tag(doc[end - 1]).startswith(EDGE):
         end -= 1
@@ -149,6 +151,8 @@ def accept(span: Span, label: str, taken: set[int], cue: bool = False) -> str | 
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and not before.whitespace_ and _tag(before).startswith("NN"):
         return "the tail of a longer compound"  # 벤처|캐피털
+    if before is not None and _tag(before) == "MM":
+        return "after a determiner: a description"  # 한 벤처캐피털, "a venture capital firm"
     tags = [_tag(t) for t in span]
     if "SF" in tags:
         return "runs across a sentence end"

@@ -244,33 +244,3 @@ def align(doc: Doc, sentence: Sentence, report: AlignmentReport) -> list[Span]:
     return spans
 
 
-
-def swap_mentions(sentences: Sequence[Sentence], copies: int, seed: int) -> list[Sentence]:
-    """`copies` variants of each sentence with every entity replaced by another mention of
-    the same label from the data (mention replacement): the context stays, the names vary,
-    so a small set teaches more of "what a name looks like here" and less of which names."""
-    if copies <= 0:
-        return []
-    pool: dict[str, list[str]] = {}
-    for sent in sentences:
-        for start, end, label in sent.entities:
-            pool.setdefault(label, []).append(sent.text[start:end])
-    pools = {label: sorted(set(names)) for label, names in pool.items()}
-    rng = random.Random(seed)
-    out = []
-    for sent in sentences:
-        if not sent.entities:
-            continue
-        for copy in range(copies):
-            parts, ents, pos, shift = [], [], 0, 0
-            for start, end, label in sent.entities:
-                name = rng.choice(pools[label])
-                parts.append(sent.text[pos:start])
-                ents.append((start + shift, start + shift + len(name), label))
-                parts.append(name)
-                shift += len(name) - (end - start)
-                pos = end
-            parts.append(sent.text[pos:])
-            out.append(Sentence(f"{sent.id}~{copy + 1}", "".join(parts), tuple(ents),
-                                sent.where, sent.meta))
-    return out

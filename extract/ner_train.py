@@ -31,7 +31,7 @@ from thinc.api import Adam, Config
 
 from hankg.extract import ner_arch, tokenizer  # noqa: F401  (registrations)
 from hankg.extract.klue import Sentence
-from hankg.extract.ner_data import AlignmentReport, align, split, swap_mentions
+from hankg.extract.ner_data import AlignmentReport, align, split
 from hankg.extract.ner_eval import Scores, fresh_copy, run_model, score
 
 CONFIG = """
@@ -101,7 +101,6 @@ class Settings:
     max_minutes: float | None = None
     seed: int = 0
     dev_fraction: float = 0.1
-    augment: int = 0  # mention-swapped copies of each training sentence (`swap_mentions`)
 
 
 @dataclass
@@ -223,9 +222,6 @@ def train(sentences: Sequence[Sentence], out: Path, settings: Settings | None = 
     examples = _examples(nlp, train_set, report)
     if on_aligned:
         on_aligned(report)
-    # the variants are counted apart: the report is about the data as given
-    examples += _examples(nlp, swap_mentions(train_set, settings.augment, settings.seed),
-                          AlignmentReport())
     dev_docs = [nlp.make_doc(s.text) for s in dev]
 
     fix_random_seed(settings.seed)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from hankg.extract.klue import Sentence
-from hankg.extract.ner_data import AlignmentReport, align, read_sentences, split, swap_mentions
+from hankg.extract.ner_data import AlignmentReport, align, read_sentences, split
 
 
 def test_aligned_spans_are_kept_as_they_are(kiwi_nlp):
@@ -53,23 +53,6 @@ def test_edge_punctuation_and_sentence_breaks(kiwi_nlp):
     assert [s.text for s in spans] == ["레이", "토니스타크"]
     assert (report.trimmed, report.misaligned) == (1, 0)
     assert "lost edge punctuation" in str(report)
-
-
-def test_swapped_mentions_keep_context_labels_and_offsets():
-    data = [Sentence("a", "김민수 대표는 삼성전자에 갔다.", ((0, 3, "PS"), (8, 12, "OG"))),
-            Sentence("b", "이영희 교수가 카이스트 총장을 만났다.", ((0, 3, "PS"), (8, 12, "OG"))),
-            Sentence("c", "비가 왔다.", ())]
-    out = swap_mentions(data, 3, seed=5)
-    assert len(out) == 6 and swap_mentions(data, 3, seed=5) == out
-    assert {s.id for s in out} == {"a~1", "a~2", "a~3", "b~1", "b~2", "b~3"}
-    for s in out:
-        (ps_a, ps_b, ps), (og_a, og_b, og) = s.entities
-        assert (ps, og) == ("PS", "OG")
-        assert s.text[ps_a:ps_b] in {"김민수", "이영희"}
-        assert s.text[og_a:og_b] in {"삼성전자", "카이스트"}
-        source = s.text[:ps_a] + s.text[ps_b:og_a] + s.text[og_b:]
-        assert source in {" 대표는 에 갔다.", " 교수가  총장을 만났다."}
-    assert swap_mentions(data, 0, seed=5) == []
 
 
 def test_split_is_deterministic_and_complete():

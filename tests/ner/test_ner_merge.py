@@ -136,6 +136,9 @@ def test_trim_strips_particles_and_punctuation(kiwi_nlp):
     doc = Doc(kiwi_nlp.vocab, words=["'", "카카오", "가", "'"], tags=["SS", "NNP", "JKS", "SS"])
     assert trim(doc[:]).text == "카카오"
     assert trim(doc[2:3]) is None
+    doc = Doc(kiwi_nlp.vocab, words=["한", "벤처캐피털", "이"], tags=["MM", "NNP", "JKS"])
+    assert trim(doc[:]).text == "벤처캐피털"
+    assert accept(trim(doc[:]), "ORG", set(), True) == "after a determiner: a description"
 
 
 def test_add_ner_runs_the_model_after_the_rules(blank_kiwi, tiny_model, sample):
