@@ -60,16 +60,21 @@ def kiwi_feature_extractor() -> Model[list[Doc], Ragged]:
 @registry.architectures("hankg.KiwiEmbed.v1")
 def kiwi_embed(width: int, rows: list[int]) -> Model[list[Doc], list[Floats2d]]:
     """One hash embedding table per feature in `FEATURES` (`rows` gives their sizes)."""
-    if len(rows) != len(FEATURES):
-        raise ValueError(f"hankg.KiwiEmbed.v1 needs {len(FEATURES)} row counts "
-                         f"({', '.join(FEATURES)}), got {len(rows)}.")
-    tables = [HashEmbed(width, n, column=i, seed=i + 7, dropout=0.0) for i, n in enumerate(rows)]
+    tables = _hash_tables(width, rows, "hankg.KiwiEmbed.v1")
     mix = Maxout(width, width * len(tables), nP=3, dropout=0.0, normalize=True)
     embed: Model[Ints2d, Floats2d] = chain(concatenate(*tables), mix)
     model: Model[list[Doc], list[Floats2d]] = chain(
         kiwi_feature_extractor(), with_array(embed), _ragged2list())
     model.set_dim("nO", width)
     return model
+
+
+def _hash_tables(width: int, rows: list[int], name: str) -> list[Model[Ints2d, Floats2d]]:
+    """One `HashEmbed` per column of `_token_features`, `rows[i]` rows each."""
+    if len(rows) != len(FEATURES):
+        raise ValueError(f"{name} needs {len(FEATURES)} row counts "
+                         f"({', '.join(FEATURES)}), got {len(rows)}.")
+    return [HashEmbed(width, n, column=i, seed=i + 7, dropout=0.0) for i, n in enumerate(rows)]
 
 
 def _ragged2list() -> Model[Ragged, list[Floats2d]]:
@@ -191,10 +196,7 @@ def _vectors_forward(model: Model, docs: list[Doc], is_train: bool):
 def kiwi_embed_v2(width: int, rows: list[int], vectors: int) -> Model[list[Doc], list[Floats2d]]:
     """`hankg.KiwiEmbed.v1` plus `vectors`-wide static vectors from Kiwi's own CoNg model
     (see `kiwi_vectors`): meaning that 3,000 training sentences cannot teach."""
-    if len(rows) != len(FEATURES):
-        raise ValueError(f"hankg.KiwiEmbed.v2 needs {len(FEATURES)} row counts "
-                         f"({', '.join(FEATURES)}), got {len(rows)}.")
-    tables = [HashEmbed(width, n, column=i, seed=i + 7, dropout=0.0) for i, n in enumerate(rows)]
+    tables = _hash_tables(width, rows, "hankg.KiwiEmbed.v2")
     hashed = chain(kiwi_feature_extractor(), with_array(concatenate(*tables)))
     mix = Maxout(width, width * len(tables) + vectors, nP=3, dropout=0.0, normalize=True)
     model: Model[list[Doc], list[Floats2d]] = chain(

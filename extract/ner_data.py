@@ -243,4 +243,3 @@ def align(doc: Doc, sentence: Sentence, report: AlignmentReport) -> list[Span]:
         spans.append(span)
     return spans
 
-

@@ -79,6 +79,9 @@ upstream = "*"
 """
 
 
+EMBEDDINGS = ("kiwi-vectors", "kiwi", "multihash")
+
+
 @dataclass
 class Settings:
     """What a training run may vary; the defaults are the ones the KLUE bench chose."""
@@ -135,6 +138,9 @@ class Result:
 
 def build(settings: Settings) -> Language:
     """An untrained tok2vec + ner pipeline over the Kiwi tokenizer."""
+    if settings.embed not in EMBEDDINGS:
+        raise ValueError(f"unknown embedding {settings.embed!r}; choose one of "
+                         f"{', '.join(EMBEDDINGS)}.")
     if settings.embed == "multihash" and len(settings.rows) != len(settings.attrs):
         raise ValueError(f"{len(settings.attrs)} embedding attrs need as many row counts, "
                          f"got {len(settings.rows)}.")

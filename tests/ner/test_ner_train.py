@@ -75,3 +75,19 @@ def test_mismatched_rows_are_refused(tmp_path, sample, short):
     settings.rows = (100, 100)
     with pytest.raises(ValueError, match="row counts"):
         train(sample, tmp_path / "m", settings, dev=sample)
+
+
+def test_unknown_embedding_is_refused(tmp_path, sample, short):
+    settings = short(0)
+    settings.embed = "kiwi-vector"
+    with pytest.raises(ValueError, match="unknown embedding 'kiwi-vector'"):
+        train(sample, tmp_path / "m", settings, dev=sample)
+
+
+def test_hashed_only_embedding_also_trains_and_loads(tmp_path, sample, short):
+    settings = short(0)
+    settings.embed = "kiwi"
+    result = train(sample, tmp_path / "m", settings, dev=sample)
+    nlp = spacy.load(result.out)
+    names = [node.name for node in nlp.get_pipe("tok2vec").model.walk()]
+    assert "kiwi_features" in names and "kiwi_vectors" not in names
