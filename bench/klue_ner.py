@@ -19,11 +19,11 @@ import typer
 from rich.console import Console
 
 from hankg.cli.ner import scores_table
-from hankg.extract.klue import read_klue
 from hankg.extract.ner import load_model
-from hankg.extract.ner_data import split
-from hankg.extract.ner_eval import evaluate
-from hankg.extract.ner_train import Settings, model_size, train
+from hankg.extract.ner.data import split
+from hankg.extract.ner.evaluate import evaluate
+from hankg.extract.ner.klue import read_klue
+from hankg.extract.ner.train import Settings, model_size, train
 
 HERE = Path(__file__).resolve().parent
 SPLIT_SEED = 1234  # fixed: the test slice never changes with --seed

@@ -21,9 +21,9 @@ import typer
 from rich.console import Console
 
 from hankg.cli.ner import scores_table
-from hankg.extract.klue import read_klue
-from hankg.extract.ner_data import split
-from hankg.extract.ner_eval import score
+from hankg.extract.ner.data import split
+from hankg.extract.ner.evaluate import score
+from hankg.extract.ner.klue import read_klue
 
 HERE = Path(__file__).resolve().parent
 SPLIT_SEED, TEST_SHARE = 1234, 0.12  # the same slice as bench/klue_ner.py

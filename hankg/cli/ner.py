@@ -25,7 +25,7 @@ DataArg = Annotated[list[Path], typer.Argument(
 
 
 def _load(data: list[Path]):
-    from hankg.extract.ner_data import read_sentences
+    from hankg.extract.ner.data import read_sentences
 
     try:
         sentences = read_sentences(data)
@@ -71,8 +71,8 @@ def train(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Train a NER model on DATA into OUT (CPU; the same data and seed give the same model)."""
-    from hankg.extract.ner_train import Settings, model_size
-    from hankg.extract.ner_train import train as run
+    from hankg.extract.ner.train import Settings, model_size
+    from hankg.extract.ner.train import train as run
 
     sentences = _load(data)
     settings = Settings(seed=seed, max_epochs=epochs, patience=patience, dev_fraction=dev,
@@ -126,7 +126,7 @@ def ner_eval(
 ) -> None:
     """Entity-level precision, recall and F1 (exact span and label) of MODEL on DATA."""
     from hankg.extract.ner import load_model
-    from hankg.extract.ner_eval import predict, score
+    from hankg.extract.ner.evaluate import predict, score
 
     sentences = _load(data)
     try:

@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from hankg.extract import tokenizer  # noqa: F401  (registers hankg.KiwiTokenizer.v1)
-from hankg.extract.klue import Sentence
+from hankg.extract.ner.klue import Sentence
 
 KIWI = "hankg.KiwiTokenizer.v1"
 SHARED = Path(os.environ.get("HANKG_SHARED", Path(__file__).resolve().parents[3] / "shared"))
@@ -61,7 +61,7 @@ def kiwi_nlp():
 
 
 def _tiny_settings(seed: int = 0):
-    from hankg.extract.ner_train import Settings
+    from hankg.extract.ner.train import Settings
 
     return Settings(width=64, depth=2, rows=(1000, 200, 400, 200, 400, 500, 100, 50, 4, 10),
                     hidden=32, dropout=0.1,
@@ -77,7 +77,7 @@ def tiny_settings():
 @pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory, sample) -> Path:
     """A model trained (in seconds) on the sample, choosing its epoch on the sample itself."""
-    from hankg.extract.ner_train import train
+    from hankg.extract.ner.train import train
 
     out = tmp_path_factory.mktemp("ner") / "model"
     train(sample, out, _tiny_settings(), dev=sample)

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hankg.cli import app
-from hankg.extract.klue import write_klue
+from hankg.extract.ner.klue import write_klue
 
 runner = CliRunner()
 

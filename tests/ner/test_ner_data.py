@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from hankg.extract.klue import Sentence
-from hankg.extract.ner_data import AlignmentReport, align, read_sentences, split
+from hankg.extract.ner.data import AlignmentReport, align, read_sentences, split
+from hankg.extract.ner.klue import Sentence
 
 
 def test_aligned_spans_are_kept_as_they_are(kiwi_nlp):

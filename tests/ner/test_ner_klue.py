@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hankg.extract.klue import Sentence, looks_like_klue, markup, read_klue, write_klue
+from hankg.extract.ner.klue import Sentence, looks_like_klue, markup, read_klue, write_klue
 
 TSV = """## 토큰, 레이블 구분자 : \\t
 ## 컬럼명 : CHAR\tNE_TAG

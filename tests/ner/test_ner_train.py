@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from hankg.extract.ner_data import split
-from hankg.extract.ner_eval import evaluate
-from hankg.extract.ner_train import model_size, train
+from hankg.extract.ner.data import split
+from hankg.extract.ner.evaluate import evaluate
+from hankg.extract.ner.train import model_size, train
 
 
 def test_model_finds_its_own_training_entities(tiny_model, sample):

@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from hankg.data import kiwi_anchors
-from hankg.extract.ner_arch import _similarities, kiwi_vectors
+from hankg.extract.ner.arch import _similarities, kiwi_vectors
 
 
 @pytest.fixture(scope="module")

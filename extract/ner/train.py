@@ -29,10 +29,10 @@ from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
 from thinc.api import Adam, Config
 
-from hankg.extract import ner_arch, tokenizer  # noqa: F401  (registrations)
-from hankg.extract.klue import Sentence
-from hankg.extract.ner_data import AlignmentReport, align, split
-from hankg.extract.ner_eval import Scores, fresh_copy, run_model, score
+from hankg.extract.ner import arch as ner_arch  # noqa: F401  (registrations)
+from hankg.extract.ner.data import AlignmentReport, align, split
+from hankg.extract.ner.evaluate import Scores, fresh_copy, run_model, score
+from hankg.extract.ner.klue import Sentence
 
 CONFIG = """
 [nlp]

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from hankg.extract.klue import Sentence
+from hankg.extract.ner.klue import Sentence
 
 Entities = Sequence[tuple[int, int, str]]
 

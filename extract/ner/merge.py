@@ -34,12 +34,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from hankg.data import wordset
-from hankg.extract import (  # noqa: F401  (span extensions; what a model needs to load)
-    extensions,
-    ner_arch,
-    tokenizer,
-)
-from hankg.extract.ner_eval import fresh_copy
+from hankg.extract import extensions, tokenizer  # noqa: F401  (span extensions; what a model needs to load)
+from hankg.extract.ner import arch as ner_arch  # noqa: F401
+from hankg.extract.ner.evaluate import fresh_copy
 
 SPAN_KEY = "ner"
 LABELS = {"PS": "PERSON", "OG": "ORG"}

@@ -1,7 +1,7 @@
 """Training data for the statistical recogniser: sentences in, aligned spaCy examples out.
 
 Two sources give `Sentence`s with character-offset entities: KLUE-NER TSV files
-(`hankg.extract.klue`) and hankg's own gold (SPEC-format JSONL beside its articles), whose
+(`hankg.extract.ner.klue`) and hankg's own gold (SPEC-format JSONL beside its articles), whose
 organisation and person names are found in the article text and labelled OG / PS, the
 KLUE labels, so one model can learn from both.
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from hankg.extract.klue import Sentence, looks_like_klue, read_klue
+from hankg.extract.ner.klue import Sentence, looks_like_klue, read_klue
 
 GOLD_LABELS = {"organizations": "OG", "people": "PS"}
 

@@ -13,7 +13,7 @@ analyse text, embeds its 70,000 built-in morphemes; `kiwi_vectors` reads those e
 through Kiwi's public similarity API (no vector table is shipped or downloaded).
 
 A model that uses it needs this module imported before `spacy.load`;
-`hankg.extract.tokenizer`, `hankg.extract.ner` and `hankg.extract.ner_train` import it.
+`hankg.extract.tokenizer`, `hankg.extract.ner` and `hankg.extract.ner.train` import it.
 """
 
 from __future__ import annotations

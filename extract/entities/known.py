@@ -1,0 +1,55 @@
+"""The curated actors (`hankg/data/actors.yaml` and the user's `--aliases`), found in a Doc."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc
+
+from hankg.data import Actors, actors
+from hankg.extract.entities.lexicon import Mention
+from hankg.scoring import norm
+
+
+class KnownActors:
+    """Finds the curated actors' names and aliases: longest form first, on token boundaries."""
+
+    def __init__(self, table: Actors):
+        self.index: dict[str, tuple[str, str]] = {}
+        self.by_first: dict[str, list[str]] = {}
+        for kind, group in (("model", table.models), ("organization", table.orgs)):
+            for name, aliases in group.items():
+                for form in [name, *aliases]:
+                    key = norm(form)
+                    if not key:
+                        continue
+                    self.index.setdefault(key, (kind, name))
+                    self.by_first.setdefault(form[0], []).append(form)
+        for forms in self.by_first.values():
+            forms.sort(key=lambda f: (-len(f), f))
+        self.table = table
+
+    def lookup(self, name: str) -> tuple[str, str] | None:
+        return self.index.get(norm(name))
+
+    def find(self, doc: Doc) -> list[Mention]:
+        ends = {t.idx + len(t) for t in doc}
+        text = doc.text
+        out = []
+        pos = 0
+        for tok in doc:
+            if tok.idx < pos:
+                continue
+            for form in self.by_first.get(text[tok.idx], ()):
+                e = tok.idx + len(form)
+                if e in ends and text.startswith(form, tok.idx):
+                    kind, name = self.index[norm(form)]
+                    out.append(Mention(tok.idx, e, kind, name, "kb:actors", prio=3))
+                    pos = e
+                    break
+        return out
+
+
+@cache
+def _known(extra: tuple[str, ...]) -> KnownActors:
+    return KnownActors(actors(extra))

@@ -1,0 +1,162 @@
+"""The word tests every entity rule shares: names, titles, heads, proper nouns.
+
+Korean news marks a person by a surname and a title, an organisation by its head (…연구원,
+…위원회) or by Kiwi reading it as a proper noun. These predicates read one `Word` (an eojeol:
+content, particle tail, glued parenthesis) and the curated lists in `hankg/data/`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from hankg.data import by_length, wordset
+from hankg.extract.words import Word
+
+HANGUL = re.compile(r"^[가-힣]+$")
+TITLE_NUM = re.compile(r"^제?\d차관$")
+LATIN_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
+DEPARTMENT = re.compile(r"(학과|공학과|학부|대학원|연구실|연구센터|본부|사업부|팀)$")
+PARTNER_VERBS = ("담당", "맡", "참여", "주도", "주관", "협력", "합류", "컨소시엄", "파트너", "지원한다", "구성")
+HONORIFICS = ("씨", "군", "양", "옹")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str
+    name: str
+    rule: str
+    prio: int = 0
+    aliases: set[str] = field(default_factory=set)
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return by_length("titles")
+
+
+def title_of(core: str) -> str | None:
+    """`부사장` → 부사장, `제2차관` → 제2차관; None when the word is no title."""
+    if core in wordset("titles") or TITLE_NUM.match(core):
+        return core
+    if (
+        len(core) > 2
+        and core[-1] in "이가은는을를의도와과로에"
+        and (core[:-1] in wordset("titles") or TITLE_NUM.match(core[:-1]))
+    ):
+        return core[:-1]  # Kiwi sometimes reads the particle as a suffix: 랩장이 = 랩장 + 이
+    return None
+
+
+@cache
+def suffix_title(core: str) -> str | None:
+    """`산업AI정책관` ends with the title 정책관: the whole word is the title as written."""
+    return next((t for t in by_length("titles") if len(t) >= 2 and core.endswith(t) and len(core) > len(t)), None)
+
+
+def glued_title(core: str) -> tuple[str, str] | None:
+    """`LG AI연구원장` style: an organisation with its head's title glued on.
+
+    `…연구원장` → (…연구원, 원장), `…협회장` → (…협회, 회장), `…연구소장` → (…연구소, 소장).
+    """
+    if core.endswith("장") and len(core) >= 4:
+        org = core[:-1]
+        for head in ("연구원", "협회", "연구소", "재단", "진흥원", "학회", "연합회", "위원회", "공단", "공사"):
+            if org.endswith(head):
+                return org, ("위원장" if head == "위원회" else org[-1] + "장")
+    return None
+
+
+def is_person_name(word: Word, strict: bool = False, lenient: bool = False) -> bool:
+    core = word.core
+    if not HANGUL.match(core) or not 2 <= len(core) <= 4:
+        return False
+    if word.paren and not re.fullmatch(r"\s*\d{1,3}\s*세?\s*", word.paren_text or ""):
+        return False  # 홍길동(45) is a name with an age; 업스테이지(Upstage) is not a name
+    if core in wordset("not_entities") or title_of(core) or core in wordset("titles"):
+        return False
+    surnames = wordset("surnames")
+    if not (core[0] in surnames or core[:2] in surnames) or core in surnames:
+        return False
+    head = org_head(core)
+    if head and (head in wordset("strong_heads") or head == "대" or len(core) >= 4):
+        return False  # 동해대, 한결과학기술원: organisations, not names
+    proper = word.oov or any("NNP" in t for t in word.core_tags)
+    if len(core) == 2 or strict:
+        return all("NNP" in t for t in word.core_tags) or (word.oov and len(core) > 2)
+    return lenient or proper or not all(t.startswith("NN") for t in word.core_tags)
+
+
+@cache
+def org_head(core: str) -> str | None:
+    for head in by_length("org_heads"):
+        if core.endswith(head) and len(core) > len(head):
+            return head
+    return None
+
+
+def looks_like_org(word: Word) -> bool:
+    """A proper-noun word with an organisational head (한빛AI연구원, 중소벤처기업부)."""
+    core = word.core
+    if core in wordset("not_entities") or title_of(core) or len(core) < 2:
+        return False
+    head = org_head(core)
+    if head is None:
+        return False
+    prefix = core[: -len(head)]
+    strong = head in wordset("strong_heads")
+    if not prefix.strip() or (prefix in wordset("not_entities") and not strong and head != "대"):
+        return False
+    if strong:
+        return len(prefix) >= 2 or any(t in ("NNP", "SL") for t in word.core_tags)
+    if head == "AI":
+        return (
+            HANGUL.match(prefix) is not None
+            and len(prefix) >= 2
+            and any(t == "NNP" for t in word.core_tags)
+            and prefix not in wordset("not_models")
+        )
+    return any(t == "NNP" for t in word.core_tags) and not is_person_name(word, strict=True)
+
+
+def is_proper(word: Word) -> bool:
+    """A bare proper noun: Kiwi's NNP (or a Latin name), not a place, title or person."""
+    core = word.core
+    if not core or core in wordset("not_entities") or title_of(core) or word.is_paren:
+        return False
+    if all(t == "SL" for t in word.core_tags):
+        return (
+            LATIN_ACRONYM.match(core) is not None
+            and core not in wordset("not_orgs_latin")
+            or (core[:1].isupper() and len(core) >= 3 and any(c.islower() for c in core))
+        )
+    if word.oov and len(core) >= 2 and HANGUL.match(core):
+        return True  # a word Kiwi does not know is most likely a name
+    return (
+        all(t in ("NNP", "SL", "SN") for t in word.core_tags)
+        and any(t == "NNP" for t in word.core_tags)
+        and len(core) >= 2
+    )
+
+
+
+def core_span(word: Word) -> tuple[int, int]:
+    return word.core_start, word.core_end
+
+
+def strip_ticker(alias: str) -> str:
+    return re.sub(r"\s*\(\d{6}\)\s*$", "", alias).strip()
+
+
+def alias_ok(alias: str) -> bool:
+    alias = alias.strip()
+    return (
+        1 < len(alias) <= 30
+        and not re.search(r"[\d,]+원|%|▲|▼|\d{6}|=|기자", alias)
+        and not alias.isdigit()
+        and len(alias.split()) <= 4
+    )
+

@@ -1,0 +1,152 @@
+"""Models: quoted names with 'model' words around them, versioned Latin names, versions of known ones."""
+
+from __future__ import annotations
+
+import re
+
+from hankg.data import wordset
+from hankg.extract.entities.known import KnownActors
+from hankg.extract.entities.lexicon import Mention, alias_ok
+from hankg.extract.words import Word
+from hankg.scoring import norm
+
+QUOTE = re.compile(r"'([^'\n]{1,40})'|‘([^’\n]{1,40})’|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})”")
+MODEL_AFTER = re.compile(
+    r"^\s*(\(.{1,30}?\))?\s*(을|를|은|는|이|가|의)?\s*(후속|차세대|신규|새|최신|기존|대형|소형|경량)?\s*"
+    r"(AI\s*)?(초거대\s*|거대\s*)?"
+    r"(모델|LLM|언어\s?모델|파운데이션|추론\s?모델|sLLM|멀티모달|버전|시리즈|크기|규모|파라미터)"
+)
+MODEL_BEFORE = re.compile(r"(모델|LLM|언어\s?모델|AI|인공지능|챗봇|sLLM|모델\))\s*$")
+VERSIONED = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z]*(?:[-.][A-Za-z0-9]+)*[- ]?\d+(?:\.\d+)?[A-Za-z]*"
+    r"|[a-z]\d(?:-[a-z]+)?)(?![A-Za-z0-9])"
+)
+VERSION_TAIL = re.compile(
+    r"^(\s*(?:\d+(?:\.\d+)?[A-Za-z]?|[A-Z]\d+(?:\.\d+)?|o\d|v\d+(?:\.\d+)?|"
+    r"Pro|Flash|Mini|mini|Max|Turbo|Ultra|Open|오픈|프로|미니|플래시|\d+B))+"
+)
+MODEL_NEAR = re.compile(r"파라미터|매개변수|\d\s?B\b|\d+B급|모델|LLM|공개|출시|선보|버전|내놓|내놨")
+FAMILY = re.compile(r"^(.*?[^\d.\s-])[- ]?\d+(?:\.\d+)?[A-Za-z]*(?:\s\d+)?$")
+VERSIONED_BEFORE = re.compile(r"(모델|LLM|공개한|출시한|선보인|내놓은|개발한|발표한)\s*$")
+NOT_MODEL_BEFORE = re.compile(
+    r"(?<![가-힣])(솔루션|서비스|플랫폼|앱|애플리케이션|제품|칩|반도체|NPU|GPU|클러스터|데이터센터|프로그램|브랜드|"
+    r"캠페인|행사|포럼|시스템|슬로건|구호|전략|주제|보고서)\S{0,2}\s*$"
+)
+GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
+
+
+def quoted_models(text: str, words: list[Word], known: KnownActors | None = None) -> list[Mention]:
+    """'A.X K1', ‘K-엑사원’ 모델: quoted names where the words around say 'model'."""
+    out = []
+    families: set[str] = set()
+    for m in QUOTE.finditer(text):
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        s, e = m.span(g)
+        inner = m.group(g).strip()
+        if not inner or len(inner.split()) > 4 or re.search(r"(다|요|까|죠|며|고|서)$", inner):
+            continue
+        if re.search(
+            r"모델|플랫폼|프로젝트|서비스|솔루션|기술|전략|사업|벤치마크|리더보드|평가|컨퍼런스|회의|"
+            r"토큰|서밋|포럼|행사|대회|엑스포|박람회|세미나|어워드|챌린지",
+            inner,
+        ):
+            continue
+        if re.fullmatch(r"[\d.,~\s]+[KMBT]?", inner) or re.search(
+            r"(?<![가-힣])(NPU|칩|반도체|GPU|가속기)\S{0,2}\s*$", text[max(0, m.start() - 16) : m.start()]
+        ):
+            continue
+        after = text[m.end() : m.end() + 25]
+        before = text[max(0, m.start() - 12) : m.start()]
+        if re.match(r"^\d[\d.,]*\s*(조|억|만|[KMBT](?![A-Za-z]))", inner):
+            continue  # '1.2조 파라미터' is a size, not a name
+        version_of_known = known is not None and any(
+            inner.startswith(f) and inner != f and re.match(r"^[\s-]?[\dA-Za-z.]+", inner[len(f):])
+            for f in known.by_first.get(inner[0], ()) if known.index[norm(f)][0] == "model")
+        namelike = (
+            bool(re.search(r"\d|[A-Za-z]{2,}", inner.replace("AI", "")))
+            and len(inner) <= 24
+            and not any(re.search(r"\S(로|으로|을|를|에|의|는|은)$", x) for x in inner.split()[1:])
+        )
+        near = text[m.end() : m.end() + 40]
+        if NOT_MODEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # 솔루션 '스톰', NPU '아톰': products, not models
+        rest = re.sub(r"\d+(?:\.\d+)?\s?[BT]?\b", " ", inner).split()
+        if rest and all(w in wordset("not_models") for w in rest):
+            continue  # '글로벌 100B': a size with an adjective
+        sized = bool(re.search(r"\d(?:\.\d+)?[BT]\b", inner))
+        sibling = any(inner.startswith(f + " ") or inner.startswith(f + "-") for f in families)
+        if not (
+            version_of_known
+            or sibling
+            or (namelike and sized)
+            or MODEL_AFTER.match(after)
+            or MODEL_BEFORE.search(before)
+            or (namelike and (re.search(r"의\s*$", before) or MODEL_NEAR.search(near)))
+        ):
+            continue
+        name, alias = inner, None
+        pm = re.match(r"^(.+?)\s*\(([^()]+)\)$", inner)
+        if pm:
+            name, alias = pm.group(1).strip(), pm.group(2).strip()
+        if norm(name) in {norm(x) for x in wordset("not_models")} or len(norm(name)) < 2:
+            continue
+        start = s + (len(m.group(g)) - len(m.group(g).lstrip()))
+        ment = Mention(start, start + len(name), "model", name, "rule:quoted-model", prio=2)
+        fam = FAMILY.match(name)
+        if fam and len(fam.group(1).strip(" -")) >= 2:
+            families.add(fam.group(1).strip(" -"))
+        if alias and alias_ok(alias):
+            ment.aliases.add(alias)
+        tail = re.match(r"^\s*\(([^()]{1,30})\)", text[m.end() :])
+        if tail and alias_ok(tail.group(1)) and not re.search(r"[가-힣]{4,}", tail.group(1)):
+            ment.aliases.add(tail.group(1).strip())
+        out.append(ment)
+    return out
+
+
+def versioned_models(text: str) -> list[Mention]:
+    """Latin names with a version, next to 모델/LLM: `GPT-5 모델`, `BADA-32B 모델`."""
+    out = []
+    for m in VERSIONED.finditer(text):
+        s, e = m.span()
+        name = m.group()
+        if re.fullmatch(r"[HBAL]\d{2,3}[A-Z]?|\d+[BMKT]|[A-Z]\d|B2[BC]|[A-Z]{1,2}\d{1,2}", name):
+            continue  # GPUs (H100, B200) and bare sizes are not models
+        after = text[e : e + 20]
+        before = text[max(0, s - 14) : s]
+        if GPU_HINT.match(after.strip()[:3]) or "GPU" in before:
+            continue
+        if MODEL_AFTER.match(after) or re.search(r"의\s*$", before) or VERSIONED_BEFORE.search(before):
+            out.append(Mention(s, e, "model", name, "rule:versioned-model", prio=1))
+    return out
+
+
+BARE_VERSION = re.compile(
+    r"^[\s-]?(\d+(?:\.\d+)?B?|[A-Z]\d+(?:\.\d+)?)(?=$|[\s'’\"”)]|은|는|이|가|을|를|의|와|과|도|로|에)"
+)
+COUNTER = re.compile(r"^\s*(개|명|년|월|일|%|배|위|차|단계|장|대|종|곳|조|억|만|분기|세대)")
+
+
+def extend_versions(text: str, mentions: list[Mention]) -> None:
+    """Known models followed by a version (`K-엑사원 2는`), and names followed by version and 모델."""
+    _extend_versions(text, mentions)
+    for m in mentions:
+        if m.kind != "model" or not m.rule.startswith("kb:"):
+            continue
+        v = BARE_VERSION.match(text[m.end : m.end + 12])
+        if v and not COUNTER.match(text[m.end + len(v.group()) :][:4]):
+            m.end += len(v.group())
+            m.name = text[m.start:m.end]
+            m.rule = m.rule + "+version"
+
+
+def _extend_versions(text: str, mentions: list[Mention]) -> None:
+    """`엑사원 3.5 32B 모델`: a known model name followed by its version is that version."""
+    for m in mentions:
+        if m.kind != "model":
+            continue
+        v = VERSION_TAIL.match(text[m.end : m.end + 24])
+        if v and v.group().strip() and MODEL_AFTER.match(text[m.end + len(v.group()) :][:20]):
+            m.end += len(v.group().rstrip())
+            m.name = text[m.start : m.end]
+            m.rule = m.rule + "+version"

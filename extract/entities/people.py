@@ -1,0 +1,281 @@
+"""People: `NAME ORG TITLE`, `ORG TITLE NAME`, bylines, honorifics, listings, back-references.
+
+Besides the mentions, the rules keep the (person, org, title) triples they read
+(`PersonRules.roles`), which `hankg_relations` turns into works_at facts.
+"""
+
+from __future__ import annotations
+
+from hankg.data import wordset
+from hankg.extract.entities.lexicon import (
+    DEPARTMENT,
+    HANGUL,
+    HONORIFICS,
+    Mention,
+    core_span,
+    glued_title,
+    is_person_name,
+    is_proper,
+    looks_like_org,
+    suffix_title,
+    title_of,
+)
+from hankg.extract.words import Word
+
+
+class PersonRules:
+    """NAME ORG* TITLE, [OUTLET NAME 기자], and back-references resolved to the full name."""
+
+    def __init__(self, words: list[Word], source: str | None):
+        self.words = words
+        self.source = source
+        self.mentions: list[Mention] = []
+        self.roles: list[dict] = []
+        self.people: list[tuple[int, str, str | None]] = []  # (pos, name, title)
+        self.used: set[int] = set()  # word indices a pattern consumed (org and title words)
+
+    def title_at(self, j: int) -> tuple[str, int] | None:
+        """The title starting at word j and how many words it spans."""
+        w = self.words[j]
+        if j + 1 < len(self.words) and not w.tail and self.words[j + 1].gap_before == " ":
+            two = f"{w.core} {self.words[j + 1].core}"
+            if two in wordset("titles"):
+                return two, 2
+        t = title_of(w.core)
+        if t:
+            return t, 1
+        if (
+            not looks_like_org(w)
+            and not glued_title(w.core)
+            and HANGUL.match(w.core.replace("AI", ""))
+            and w.core[-1] != "원"
+            and suffix_title(w.core)
+        ):
+            return w.core, 1
+        return None
+
+    def run(self) -> None:
+        words = self.words
+        for i, w in enumerate(words):
+            if w.is_paren or i in self.used:
+                continue
+            if (
+                i > 0
+                and self.title_at(i - 1)
+                and words[i - 1].tail in ("", "인", "이던", "인 ")
+                and w.gap_before == " "
+                and words[i - 1].sent == w.sent
+                and is_person_name(w)
+                and not (i + 1 < len(words) and self.title_at(i + 1) and words[i + 1].gap_before == " ")
+                and len(w.core) >= 3
+            ):
+                self._title_name(i)  # 카카오 CTO 홍길동은
+                continue
+            if w.tail:
+                continue
+            if len(w.core) <= 2 and w.core in wordset("surnames") and i + 1 < len(words):
+                self._backref(i)
+                continue
+            titled = i + 1 < len(words) and self.title_at(i + 1) is not None and words[i + 1].gap_before == " "
+            honorific = i + 1 < len(words) and words[i + 1].core in HONORIFICS and words[i + 1].gap_before == " "
+            if not is_person_name(w, lenient=titled or honorific):
+                continue
+            if honorific and not titled:
+                self.mentions.append(Mention(w.core_start, w.core_end, "person", w.core, "rule:name-honorific", prio=2))
+                self.people.append((w.core_start, w.core, None))
+                continue
+            if w.core[-1] in "구군시동읍면" and i > 0 and words[i - 1].core in wordset("not_entities"):
+                continue  # 대전 유성구: a district, not a name
+            self._name_org_title(i)
+
+    def _name_org_title(self, i: int) -> None:
+        words = self.words
+        org_words: list[Word] = []
+        j = i + 1
+        while j < len(words) and j <= i + 6 and words[j].sent == words[i].sent:
+            w = words[j]
+            if w.gap_before.strip() not in ("",) and not w.is_paren:
+                break
+            title = self.title_at(j)
+            if title:
+                end_w = words[j + title[1] - 1]
+                k = j + title[1]
+                if not org_words and not end_w.tail and k + 2 < len(words) and words[k].core == "겸":
+                    more, t2 = [], None
+                    for x in words[k + 1 : k + 6]:
+                        t2 = self.title_at(x.i)
+                        if t2 or x.tail:
+                            break
+                        more.append(x)
+                    if t2 and more:
+                        last = words[x.i + t2[1] - 1]
+                        self._add(i, more, t2[0], last.core_end, last)
+                        return
+                self._add(i, org_words, title[0], end_w.core_end, end_w)
+                return
+            glued = glued_title(w.core)
+            if glued and not w.is_paren:
+                org_name, role = glued
+                org_span = (org_words[0].core_start if org_words else w.core_start, w.core_start + len(org_name))
+                self._add(i, org_words, role, w.core_end, w, glued_org=org_span)
+                return
+            if w.is_paren:
+                j += 1
+                continue
+            if w.tail or len(org_words) >= 4 or w.core in ("등", "및", "외", "겸"):
+                break
+            org_words.append(w)
+            j += 1
+
+    def _org_before(self, i: int) -> tuple[int, int] | None:
+        """Up to three organisation-like words right before word i: `LG AI연구원 이진식 랩장`."""
+        words = self.words
+        k = i
+        while k > 0 and i - k < 3:
+            w = words[k - 1]
+            if w.tail or w.is_paren or w.sent != words[i].sent or words[k].gap_before != " ":
+                break
+            latin = bool(w.core_tags) and w.core_tags[0] == "SL" and w.core not in wordset("not_orgs_latin")
+            if not (is_proper(w) or looks_like_org(w) or latin):
+                break
+            if is_person_name(w, strict=True) or title_of(w.core):
+                break
+            k -= 1
+        return (words[k].core_start, words[i - 1].core_end) if k < i else None
+
+    def _title_name(self, i: int) -> None:
+        """`ORG TITLE NAME`: the title before the name, the organisation before the title."""
+        words = self.words
+        title_w = words[i - 1]
+        title = (self.title_at(i - 1) or (title_w.core, 1))[0]
+        org = self._org_before(i - 1)
+        name_w = words[i]
+        rule = "rule:org-title-name"
+        self.mentions.append(Mention(name_w.core_start, name_w.core_end, "person", name_w.core, rule, prio=2))
+        if org:
+            text = name_w.doc_text[org[0] : org[1]]
+            self.mentions.append(Mention(org[0], org[1], "organization", text, rule + ":org", prio=1))
+        self.roles.append(
+            {
+                "person": name_w.core,
+                "person_start": name_w.core_start,
+                "org": org,
+                "org_name": None,
+                "title": title,
+                "start": org[0] if org else title_w.core_start,
+                "end": name_w.core_end,
+                "rule": rule,
+            }
+        )
+        self.people.append((name_w.core_start, name_w.core, title))
+
+    def _add(
+        self,
+        i: int,
+        org_words: list[Word],
+        title: str,
+        end: int,
+        title_word: Word,
+        glued_org: tuple[int, int] | None = None,
+    ) -> None:
+        words = self.words
+        name_w = words[i]
+        while org_words and DEPARTMENT.search(org_words[-1].core):
+            org_words = org_words[:-1]
+        if any(title_of(w.core) or (len(w.core) > 2 and is_person_name(w, strict=True)) for w in org_words):
+            return
+        self.used.update(range(i + 1, title_word.i + 1))
+        if org_words and not any(
+            is_proper(w) or looks_like_org(w) or any(t in ("NNP", "SL") for t in w.core_tags) for w in org_words
+        ):
+            org_words = []
+        org: tuple[int, int] | None = glued_org
+        if org is None and org_words:
+            org = (org_words[0].core_start, org_words[-1].core_end)
+        rule = "rule:name-org-title" if org else "rule:name-title"
+        if (
+            org is None
+            and i > 0
+            and words[i - 1].gap_before.rstrip().endswith(("[", "("))
+            and words[i].gap_before.strip() in ("", "=")
+            and not words[i - 1].tail
+        ):
+            org = core_span(words[i - 1])  # [이데일리 김아름 기자]
+            rule = "rule:byline"
+        elif (
+            org is None
+            and i > 0
+            and words[i].gap_before.strip() == "="
+            and not words[i - 1].tail
+            and words[i - 1].gap_before.rstrip().endswith(("[", "("))
+        ):
+            org = core_span(words[i - 1])  # [데일리안 = 조인영 기자]
+            rule = "rule:byline"
+        elif org is None and not title.endswith("기자") and (before := self._org_before(i)):
+            org = before  # 업스테이지 김성훈 대표는
+            rule = "rule:org-name-title"
+        elif (
+            org is None
+            and title.endswith("기자")
+            and i > 0
+            and not words[i - 1].tail
+            and ("\n" in words[i - 1].gap_before or words[i - 1].i == 0)
+            and words[i].gap_before == " "
+            and (is_proper(words[i - 1]) or looks_like_org(words[i - 1]))
+        ):
+            org = core_span(words[i - 1])  # 디지털나래 유채린 기자 =
+            rule = "rule:byline"
+        name = name_w.core
+        self.mentions.append(Mention(name_w.core_start, name_w.core_end, "person", name, rule, prio=2))
+        if org:
+            text = name_w.doc_text[org[0] : org[1]]
+            self.mentions.append(Mention(org[0], org[1], "organization", text, rule + ":org", prio=1))
+        self.roles.append(
+            {
+                "person": name,
+                "org": org,
+                "org_name": None if org else (self.source if title.endswith("기자") else None),
+                "title": title,
+                "start": name_w.core_start,
+                "end": end,
+                "rule": rule,
+            }
+        )
+        self.people.append((name_w.core_start, name, title))
+
+    def _backref(self, i: int) -> None:
+        """`권 부사장`: the full name of the person introduced earlier, never a new one."""
+        w = self.words[i]
+        title = self.title_at(i + 1) or ((self.words[i + 1].core, 1) if self.words[i + 1].core in HONORIFICS else None)
+        if not title or self.words[i + 1].gap_before != " ":
+            return
+        earlier = [p for p in self.people if p[0] < w.start and p[1].startswith(w.core)]
+        if not earlier:
+            return
+        same_title = [p for p in earlier if p[2] and (p[2] == title[0] or p[2].endswith(title[0]))]
+        pos, name, _ = (same_title or earlier)[-1]
+        end_w = self.words[i + title[1]]
+        self.mentions.append(Mention(w.core_start, end_w.core_end, "person", name, "rule:backref", prio=2))
+
+
+def listed_people(words: list[Word], taken: set[int]) -> list[Mention]:
+    """`강태오, 민서현, 유하준 등 …창업자들`: a listing of names closed by 등 is people."""
+    out: list[Mention] = []
+    run: list[Word] = []
+    for w in words:
+        if not is_person_name(w) or w.tail:
+            run = []
+            continue
+        if run and w.gap_before.strip() in (",", "·") and w.sent == run[-1].sent and run[-1].i == w.i - 1:
+            run.append(w)
+        else:
+            run = [w]
+        nxt = words[w.i + 1] if w.i + 1 < len(words) else None
+        if len(run) >= 2 and nxt is not None and nxt.core == "등" and not w.tail:
+            if all(is_person_name(x) and not x.tail for x in run):
+                out += [
+                    Mention(x.core_start, x.core_end, "person", x.core, "rule:name-listing", prio=1)
+                    for x in run
+                    if x.core_start not in taken
+                ]
+    return out

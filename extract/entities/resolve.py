@@ -1,0 +1,147 @@
+"""From overlapping mentions to doc.ents: one sense per name, canonical names, aliases."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from hankg.extract.entities.known import KnownActors
+from hankg.extract.entities.lexicon import LATIN_ACRONYM, Mention, alias_ok, strip_ticker
+from hankg.extract.entities.models import FAMILY
+from hankg.extract.words import words_of
+from hankg.schema import entity_id
+from hankg.scoring import norm
+
+
+def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """One name, one sense per article: every other occurrence of a name a rule found."""
+    text = doc.text
+    starts = {t.idx for t in doc}
+    ends = {t.idx + len(t) for t in doc}
+    names = {
+        (m.kind, m.name)
+        for m in mentions
+        if m.kind != "person" and len(m.name) >= 2 and not m.rule.startswith("kb:") and text[m.start : m.end] == m.name
+    }
+    out = []
+    for kind, name in sorted(names):
+        for hit in re.finditer(re.escape(name), text):
+            if hit.start() in starts and hit.end() in ends:
+                out.append(Mention(hit.start(), hit.end(), kind, name, "rule:same-name", prio=0))
+    for name in sorted({m.name for m in mentions if m.kind == "model"}):
+        fam = FAMILY.match(name)
+        if not fam or len(fam.group(1).strip(" -")) < 2:
+            continue
+        sibling = re.compile(re.escape(fam.group(1)) + r"[- ]?\d+(?:\.\d+)?[A-Za-z]*(?:\s\d+(?![\d.]))?")
+        for hit in sibling.finditer(text):
+            e = hit.end()
+            while e > hit.start() and e not in ends:
+                e -= 1
+            if hit.start() in starts and e > hit.start() + len(fam.group(1)):
+                out.append(Mention(hit.start(), e, "model", text[hit.start() : e], "rule:model-family", prio=0))
+    return out
+
+
+def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
+    """Canonical names, aliases, and non-overlapping doc.ents."""
+    text = doc.text
+    words = words_of(doc)
+    # keep the best mention where mentions overlap: longer, then higher priority
+    chosen: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.prio, m.start)):
+        m.name = m.name.strip(" '\"‘’“”")
+        if not m.name or m.end <= m.start:
+            continue
+        if any(c.start < m.end and m.start < c.end for c in chosen):
+            continue
+        chosen.append(m)
+    # curated canonical names
+    for m in chosen:
+        hit = known.lookup(m.name)
+        if hit and hit[0] == m.kind:
+            if norm(m.name) != norm(hit[1]):
+                m.aliases.add(m.name)
+            m.name = hit[1]
+    # parenthesised aliases glued to a mention: 과학기술정보통신부(과기정통부), SK텔레콤(SKT)
+    by_end = {m.end: m for m in chosen}
+    alias_to: dict[str, tuple[str, str]] = {}
+    for w in words:
+        m = by_end.get(w.core_end)
+        if m is None or not w.paren or m.kind == "person":
+            continue
+        alias = strip_ticker(w.paren_text or "")
+        if not alias_ok(alias):
+            continue
+        hit = known.lookup(alias)
+        if hit and hit[0] == m.kind and known.lookup(m.name) is None:
+            m.aliases.add(m.name)
+            m.name = hit[1]
+        elif hit is None or hit[1] == m.name:
+            m.aliases.add(alias)
+            alias_to[norm(alias)] = (m.kind, m.name)
+    # an alias learnt here stands for the entity wherever else it appears
+    taken_spans = [(c.start, c.end) for c in chosen]
+    starts = {t.idx for t in doc}
+    ends = {t.idx + len(t) for t in doc}
+    for key, (kind, name) in sorted(alias_to.items()):
+        for m in chosen[:]:
+            if m.name == name and m.kind == kind:
+                for alias in sorted(m.aliases):
+                    if norm(alias) != key:
+                        continue
+                    for hit in re.finditer(re.escape(alias), text):
+                        a, b = hit.span()
+                        if a in starts and b in ends and not any(x < b and a < y for x, y in taken_spans):
+                            chosen.append(Mention(a, b, kind, name, "rule:alias-again", aliases={alias}))
+                            taken_spans.append((a, b))
+                break
+    # one name per entity within the article: forms that normalise alike, or an alias
+    canon: dict[tuple[str, str], str] = {}
+    for m in sorted(chosen, key=lambda m: m.start):
+        key = (m.kind, norm(m.name))
+        if key in canon:
+            m.name = canon[key]
+        elif norm(m.name) in alias_to and alias_to[norm(m.name)][0] == m.kind:
+            m.aliases.add(m.name)
+            m.name = alias_to[norm(m.name)][1]
+        else:
+            canon[key] = m.name
+    longer = sorted({m.name for m in chosen if m.kind == "organization" and " " in m.name})
+    for m in chosen:
+        if m.kind != "organization" or not LATIN_ACRONYM.match(m.name):
+            continue
+        nxt = next((w for w in words if w.start >= m.end), None)
+        if nxt is not None and nxt.is_paren and re.search(r"원|▲|▼|%", nxt.core):
+            continue
+        full = [n for n in longer if n.startswith(m.name + " ")]
+        if len(full) == 1:
+            m.aliases.add(m.name)
+            m.name = full[0]
+    aliases: dict[str, set[str]] = {}
+    spans: list[Span] = []
+    for m in chosen:
+        span = doc.char_span(
+            m.start,
+            m.end,
+            label={"organization": "ORG", "person": "PERSON", "model": "MODEL"}[m.kind],
+            alignment_mode="expand",
+        )
+        if span is None:
+            continue
+        span._.name = m.name
+        span._.rule = m.rule
+        spans.append(span)
+        eid = entity_id(m.kind, m.name)
+        bucket = aliases.setdefault(eid, set())
+        bucket.update(a for a in m.aliases if norm(a) != norm(m.name))
+        surface = text[m.start : m.end]
+        if m.kind != "person" and norm(surface) != norm(m.name):
+            bucket.add(surface)
+    for eid in aliases:
+        kind, name = eid.split(":", 1)
+        group = known.table.orgs if kind == "org" else known.table.models if kind == "model" else {}
+        aliases[eid].update(group.get(name, []))
+    doc.ents = filter_spans(spans)
+    doc._.aliases = aliases
