@@ -2,8 +2,10 @@
 
     python bench/quality.py [--ner MODEL_DIR] [--markdown]
 
-Sets: the bundled corpus, the unseen and held-out test articles (tests/data), and the shared
-seeds when ../shared is beside the project. Scored with `hankg.scoring` (= shared/tools/score.py).
+Sets: the bundled corpus, the unseen and held-out test articles (tests/data), the shared
+seeds when ../shared is beside the project, and the real development set when its texts are in
+`.cache/real/` (third-party news, fetched locally and never committed).
+Scored with `hankg.scoring` (= shared/tools/score.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ SETS = {
     "corpus": (ROOT / "corpus", ROOT / "tests" / "data" / "corpus_gold.jsonl"),
     "unseen": (ROOT / "tests" / "data" / "unseen", ROOT / "tests" / "data" / "unseen_gold.jsonl"),
     "held-out": (ROOT / "tests" / "data" / "heldout", ROOT / "tests" / "data" / "heldout_gold.jsonl"),
+    # real news, fetched on the developer's machine only (never committed): see the README's evaluation section
+    "real": (ROOT / ".cache" / "real", ROOT.parent / "shared" / "real" / "gold.jsonl"),
 }
 
 
@@ -35,7 +39,8 @@ def main() -> None:
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table (F1, with P/R)")
     a = ap.parse_args()
     nlp = build_nlp(ner=a.ner)
-    reports = {name: score_set(nlp, arts, gold) for name, (arts, gold) in SETS.items() if gold.exists()}
+    present = {name: paths for name, paths in SETS.items() if all(p.exists() for p in paths)}
+    reports = {name: score_set(nlp, arts, gold) for name, (arts, gold) in present.items()}
     rows = [*CORE, "core", *EXTRA]
     if a.markdown:
         print("| category | " + " | ".join(reports) + " |")

@@ -142,7 +142,6 @@ def is_proper(word: Word) -> bool:
     )
 
 
-
 def core_span(word: Word) -> tuple[int, int]:
     return word.core_start, word.core_end
 
@@ -159,4 +158,3 @@ def alias_ok(alias: str) -> bool:
         and not alias.isdigit()
         and len(alias.split()) <= 4
     )
-

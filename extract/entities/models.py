@@ -60,8 +60,10 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
         if re.match(r"^\d[\d.,]*\s*(조|억|만|[KMBT](?![A-Za-z]))", inner):
             continue  # '1.2조 파라미터' is a size, not a name
         version_of_known = known is not None and any(
-            inner.startswith(f) and inner != f and re.match(r"^[\s-]?[\dA-Za-z.]+", inner[len(f):])
-            for f in known.by_first.get(inner[0], ()) if known.index[norm(f)][0] == "model")
+            inner.startswith(f) and inner != f and re.match(r"^[\s-]?[\dA-Za-z.]+", inner[len(f) :])
+            for f in known.by_first.get(inner[0], ())
+            if known.index[norm(f)][0] == "model"
+        )
         namelike = (
             bool(re.search(r"\d|[A-Za-z]{2,}", inner.replace("AI", "")))
             and len(inner) <= 24
@@ -136,7 +138,7 @@ def extend_versions(text: str, mentions: list[Mention]) -> None:
         v = BARE_VERSION.match(text[m.end : m.end + 12])
         if v and not COUNTER.match(text[m.end + len(v.group()) :][:4]):
             m.end += len(v.group())
-            m.name = text[m.start:m.end]
+            m.name = text[m.start : m.end]
             m.rule = m.rule + "+version"
 
 

@@ -33,10 +33,23 @@ def org_rules(doc: Doc, words: list[Word], found: list[Mention], source: str | N
     known_orgs = {(m.start, m.end) for m in found if m.kind == "organization"}
     for a, b in zip(words, words[1:], strict=False):
         if (a.core_start, a.core_end) in known_orgs or looks_like_org(a):
-            if not a.tail and b.gap_before == " " and re.search(r"(연구원|연구소|연구실|연구센터|랩)$", b.core) \
-                    and not title_of(b.core) and len(b.core) > 3:
-                out.append(Mention(a.core_start, b.core_end, "organization", text[a.core_start:b.core_end],
-                                   "rule:org-unit", prio=1))
+            if (
+                not a.tail
+                and b.gap_before == " "
+                and re.search(r"(연구원|연구소|연구실|연구센터|랩)$", b.core)
+                and not title_of(b.core)
+                and len(b.core) > 3
+            ):
+                out.append(
+                    Mention(
+                        a.core_start,
+                        b.core_end,
+                        "organization",
+                        text[a.core_start : b.core_end],
+                        "rule:org-unit",
+                        prio=1,
+                    )
+                )
     # bullet lists: `▲한빛AI연구원 '하늘 3.0' – 70B`
     for w in words:
         if (
@@ -56,9 +69,7 @@ def org_rules(doc: Doc, words: list[Word], found: list[Mention], source: str | N
             and b.core in ("AI", "연구원", "AI연구원")
         ):
             out.append(
-                Mention(
-                    a.core_start, b.core_end, "organization", text[a.core_start : b.core_end], "rule:acronym-head"
-                )
+                Mention(a.core_start, b.core_end, "organization", text[a.core_start : b.core_end], "rule:acronym-head")
             )
     # News outlets: bylines and copyright lines, and the article's own source
     for m in re.finditer(r"(?:ⓒ|©|Copyright\s*ⓒ?|저작권자\s*ⓒ?)\s*([^\s<>\[\]()ⓒ,.]{2,12})", text):

@@ -1,0 +1,87 @@
+"""What every relation rule shares: cue-word patterns, entity ids, and the per-Doc context."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from hankg.data import wordset
+from hankg.extract.words import Word
+from hankg.schema import Evidence, Fact, entity_id
+
+SUBJECT = ("은", "는", "이", "가", "도", "이는", "께서")
+PROGRAMME = re.compile(
+    r"독자\s*(AI|인공지능)\s*파운데이션|독파모|정예팀|국가대표\s*AI|국대\s*AI|K-AI|파운데이션\s*모델\s*(개발\s*)?(사업|프로젝트)"
+)
+STATUS_WORDS = [
+    ("eliminated", re.compile(r"탈락|고배|쓴잔|떨어[지졌진]|제외[됐된되]|(?:문턱|관문)을\s*넘지\s*못")),
+    ("passed", re.compile(r"통과|진출|생존|살아남|합격|안착")),
+    ("selected", re.compile(r"선정|선발|뽑[혔힌히]")),
+    (
+        "applied",
+        re.compile(
+            r"(?:독파모|사업|프로젝트|공모|모집|평가)에\s*(?:재)?지원(?:했|한|해|하)|지원서|신청(?:했|한|서|\s*접수)|"
+            r"도전장|출사표|(?:곳|팀|컨소시엄|기업)[이가]\s*(?:지원|신청)했|공모에는|모집에는|접수(?:한|했|를\s*마감)"
+        ),
+    ),
+]
+STATUS_CONTEXT = re.compile(r"정예팀|팀|컨소시엄|평가|단계|차전|독파모|프로젝트|사업|모집|국가대표|국대|패자부활")
+BUILD_VERBS = re.compile(
+    r"개발|공개|출시|선보|만들|만든|내놓|내놨|내놓을|기반|구축|발표|고도화|키우|키운|키워|확장|"
+    r"학습|훈련|설계|내세|앞세|제출|탑재|승부|자체"
+)
+PARTNER_VERBS = re.compile(r"담당|맡|참여|합류|협력|지원한다|지원하|참가|돕|제공")
+LEAD_WORDS = re.compile(r"주도|주관|이끄|이끌|이끈")
+COMPARED = re.compile(r"^['’\"”]?\s*(모델\s*|모델의\s*)?(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신|못지않|버금)")
+GOV_HEADS = ("부", "처", "청", "위원회", "진흥원", "정보원", "기획평가원")
+
+
+_QUOTED_TAIL = re.compile(r"^(?:\([^()]*\))?['’\"”]?(은|는|이|가|도|의|을|를|와|과)(?![가-힣])")
+
+
+def _eid(span: Span) -> str:
+    return entity_id({"ORG": "organization", "PERSON": "person", "MODEL": "model"}[span.label_], span._.name)
+
+
+def _is_gov_or_outlet(span: Span) -> bool:
+    name = span._.name or ""
+    return (span._.rule or "").startswith(("rule:source", "rule:outlet", "rule:byline")) or name.endswith(GOV_HEADS)
+
+
+@cache
+def _two_word_titles() -> frozenset[str]:
+    return frozenset(t for t in wordset("titles") if " " in t)
+
+
+class Context:
+    """The Doc being read, with the lookups every relation rule uses."""
+
+    doc: Doc
+    text: str
+    sents: list[Span]
+    words: list[Word]
+    by_end: dict[int, Word]
+    ents: list[Span]
+    _develops: list[Fact]
+
+    def _tail(self, span: Span) -> str:
+        """The particle after a mention, also behind a closing quote: `'A.X K1'은` → 은."""
+        w = self.by_end.get(span.end_char)
+        if w is not None and w.tail:
+            return w.tail
+        m = _QUOTED_TAIL.match(self.text[span.end_char : span.end_char + 40])
+        return m.group(1) if m else ""
+
+    def _sent_index(self, char: int) -> int:
+        return next((i for i, s in enumerate(self.sents) if s.start_char <= char < s.end_char), -1)
+
+    def ent_at(self, start: int, end: int | None = None, label: str | None = None) -> Span | None:
+        for e in self.ents:
+            if e.start_char <= start < e.end_char and (label is None or e.label_ == label):
+                return e
+        return None
+
+    def fact(self, subject: str, relation: str, start: int, end: int, rule: str, **kw) -> Fact:
+        return Fact(subject=subject, relation=relation, evidence=Evidence(start=start, end=end), extractor=rule, **kw)

@@ -1,0 +1,85 @@
+"""partner_of: consortium members and the team they serve."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from hankg.extract.relations.base import LEAD_WORDS, PARTNER_VERBS, SUBJECT, Context, _eid, _is_gov_or_outlet
+from hankg.schema import Fact
+
+
+class Partners(Context):
+    def partners(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+        """Consortium members and the team they serve.
+
+        The lead is the org of `X 컨소시엄`, or the one that 주도/이끄 the work, or the
+        subject that takes partners on (`X는 A, B와 함께`), else the paragraph's topic.
+        """
+        out = []
+        text = self.text
+        orgs = [e for e in ents if e.label_ == "ORG" and not _is_gov_or_outlet(e)]
+        if not orgs:
+            return out
+        lead: Span | None = None
+        lead_at = -10
+        topic: Span | None = None
+        sents = self.sents
+        for k, sent in enumerate(sents):
+            s_orgs = [e for e in orgs if sent.start_char <= e.start_char < sent.end_char]
+            sent_text = text[sent.start_char : sent.end_char]
+            for e in s_orgs:
+                after = text[e.end_char : min(sent.end_char, e.end_char + 16)]
+                if re.match(r"^\s*(컨소시엄|연합|진영)", after) or (
+                    LEAD_WORDS.search(after) and self._tail(e) in SUBJECT
+                ):
+                    lead, lead_at = e, k
+            # `모티프 컨소시엄`: a short form of an organisation the article names in full
+            for short in re.finditer(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})\s*컨소시엄", sent_text):
+                full = [o for o in orgs if o._.name.startswith(short.group(1)) and o._.name != short.group(1)]
+                if full and not any(o.start_char == sent.start_char + short.start(1) for o in s_orgs):
+                    lead, lead_at = full[0], k
+            ctx = " ".join(text[x.start_char : x.end_char] for x in sents[max(0, k - 2) : k + 1])
+            taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", sent_text) and re.search(
+                r"컨소시엄|파트너|손잡|참여", sent_text
+            )
+            bullet = re.match(r"^\s*[▲△■◆•·\-]", sent_text) and lead is not None and k - lead_at <= 6
+            if (
+                bullet
+                or (PARTNER_VERBS.search(sent_text) or taking)
+                and re.search(r"컨소시엄|파트너|주도|주관|참여사|진용", ctx)
+            ):
+                the_lead = lead if lead is not None and k - lead_at <= (6 if bullet else 4) else None
+                first = s_orgs[0] if s_orgs else None
+                if taking and first is not None and self._tail(first) in SUBJECT:
+                    the_lead = first
+                the_lead = the_lead or topic
+                if the_lead is not None:
+                    out += self._members(text, sent, s_orgs, the_lead)
+            for e in s_orgs:
+                if self._tail(e) in ("은", "는") and e.start_char - sent.start_char < 3:
+                    topic = e
+        return out
+
+    def _members(self, text: str, sent: Span, s_orgs: list[Span], lead: Span) -> list[Fact]:
+        out = []
+        for e in s_orgs:
+            if e._.name == lead._.name or re.match(r"^\s*(컨소시엄|연합)", text[e.end_char : e.end_char + 6]):
+                continue
+            if LEAD_WORDS.search(text[e.end_char : e.end_char + 20]) and self._tail(e) in SUBJECT:
+                continue
+            role = re.match(r"^[^,.]*?(?=(?:을|를)?\s*(?:담당|맡|지원한|$|,))", text[e.end_char : sent.end_char])
+            role_text = role.group().strip(" 가이와과는은도") if role else None
+            out.append(
+                self.fact(
+                    _eid(e),
+                    "partner_of",
+                    e.start_char,
+                    min(sent.end_char, e.end_char + 40),
+                    "rule:consortium-listing",
+                    object=_eid(lead),
+                    role=(role_text or None) and role_text[:40],
+                )
+            )
+        return out

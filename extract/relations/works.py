@@ -1,0 +1,131 @@
+"""works_at: the person patterns' triples, titles in an organisation's clause, career chains."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from hankg.extract.entities import title_of
+from hankg.extract.relations.base import SUBJECT, Context, _eid, _is_gov_or_outlet, _two_word_titles
+from hankg.schema import Fact
+
+
+class WorksAt(Context):
+    def works_at(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+        out = []
+        orgs_by_name = {e._.name: e for e in ents if e.label_ == "ORG"}
+        for role in doc.user_data.get("hankg.roles", []):
+            person = self.ent_at(role.get("person_start", role["start"]), label="PERSON")
+            if person is None:
+                continue
+            org = None
+            rule = role["rule"]
+            if role["org"]:
+                org = self.ent_at(role["org"][0], label="ORG")
+            elif role["org_name"]:
+                org = orgs_by_name.get(role["org_name"])
+            else:
+                org = self._clause_org(person)
+                rule = "rule:title-in-org-clause"
+            if org is None:
+                continue
+            out.append(
+                self.fact(
+                    _eid(person), "works_at", role["start"], role["end"], rule, object=_eid(org), role=role["title"]
+                )
+            )
+        out += self._career_chain(doc, ents)
+        seen: set[tuple] = set()  # one title per person and organisation: the first stated
+        return [f for f in out if not ((f.subject, f.object) in seen or seen.add((f.subject, f.object)))]
+
+    def _clause_org(self, person: Span) -> Span | None:
+        """The organisation whose clause a titled name stands in (`X에서는 NAME TITLE이`)."""
+        sent = person.sent
+        before = [
+            e
+            for e in self.ents
+            if e.label_ == "ORG" and sent.start_char <= e.start_char < person.start_char and not _is_gov_or_outlet(e)
+        ]
+        if not before:
+            return None
+        org = before[-1]
+        tail = self._tail(org)
+        between = self.text[org.end_char : person.start_char]
+        if (
+            tail in ("은", "는", "에서는", "에서", "에선", "의")
+            and len(between) <= 12
+            and not any(e.label_ == "PERSON" for e in self.ents if org.end_char <= e.start_char < person.start_char)
+        ):
+            return org
+        return None
+
+    def _career_chain(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+        """`박 대표는 한빛대 교수이자 미르랩 AI 리더 출신으로`, `그는 … 컴페니닷AI CTO를 거쳐`."""
+        out = []
+        last_person: Span | None = None
+        words = self.words
+        claimed = {(r["start"]) for r in doc.user_data.get("hankg.roles", [])}
+        role_end = {r.get("person_start", r["start"]): r["end"] for r in doc.user_data.get("hankg.roles", [])}
+        for sent in self.sents:
+            subject = None
+            after = sent.start_char
+            for e in ents:
+                if e.label_ != "PERSON" or not sent.start_char <= e.start_char < sent.end_char:
+                    continue
+                end = role_end.get(e.start_char)
+                if self._tail(e) in SUBJECT:
+                    subject, after = e, e.end_char
+                    break
+                w = self.by_end.get(end) if end else None
+                if w is not None and w.tail in SUBJECT:  # `윤서하 다온랩 대표는 … 누리칩스 CTO를 거쳐`
+                    subject, after = e, end
+                    break
+            if subject is None and re.match(
+                r"^\s*(그는|그가|그녀는|그녀가)", self.text[sent.start_char : sent.end_char]
+            ):
+                subject = last_person
+            if subject is not None:
+                for e in ents:
+                    if e.label_ != "ORG" or not (sent.start_char <= e.start_char < sent.end_char):
+                        continue
+                    if e.start_char <= max(subject.start_char, after - 1):
+                        continue
+                    w = self.by_end.get(e.end_char)
+                    if w is None or w.tail or w.i + 1 >= len(words):
+                        continue
+                    nxt = words[w.i + 1]
+                    title = title_of(nxt.core)
+                    if (
+                        nxt.gap_before == " "
+                        and not title
+                        and nxt.i + 1 < len(words)
+                        and f"{nxt.core} {words[nxt.i + 1].core}" in _two_word_titles()
+                    ):
+                        title = f"{nxt.core} {words[nxt.i + 1].core}"
+                        nxt = words[nxt.i + 1]
+                    if not title or nxt.gap_before.strip():
+                        continue
+                    if e.start_char - 30 > subject.end_char and not re.match(
+                        r"^(이자|를|을|로|으로|출신|,)?", nxt.tail
+                    ):
+                        continue
+                    # a title right after an org that a NAME introduced is that name's, not ours
+                    prev = words[w.i - 1] if w.i > 0 else None
+                    if prev is not None and prev.core_start in claimed:
+                        continue
+                    out.append(
+                        self.fact(
+                            _eid(subject),
+                            "works_at",
+                            e.start_char,
+                            nxt.core_end,
+                            "rule:career-chain",
+                            object=_eid(e),
+                            role=title,
+                        )
+                    )
+            persons = [e for e in ents if e.label_ == "PERSON" and sent.start_char <= e.start_char < sent.end_char]
+            if persons:
+                last_person = subject or persons[0]
+        return out
