@@ -19,6 +19,7 @@ TITLE_NUM = re.compile(r"^제?\d차관$")
 LATIN_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
 DEPARTMENT = re.compile(r"(학과|공학과|학부|대학원|연구실|연구센터|본부|사업부|팀)$")
 PARTNER_VERBS = ("담당", "맡", "참여", "주도", "주관", "협력", "합류", "컨소시엄", "파트너", "지원한다", "구성")
+NAME_PAREN = re.compile(r"\s*(\d{1,3}\s*세?|왼쪽|오른쪽|가운데|사진|앞줄|뒷줄|좌|우|중앙)\s*")
 HONORIFICS = ("씨", "군", "양", "옹")
 
 
@@ -74,13 +75,15 @@ def is_person_name(word: Word, strict: bool = False, lenient: bool = False) -> b
     core = word.core
     if not HANGUL.match(core) or not 2 <= len(core) <= 4:
         return False
-    if word.paren and not re.fullmatch(r"\s*\d{1,3}\s*세?\s*", word.paren_text or ""):
-        return False  # 홍길동(45) is a name with an age; 업스테이지(Upstage) is not a name
+    if word.paren and not NAME_PAREN.fullmatch(word.paren_text or ""):
+        return False  # 홍길동(45), 홍길동(왼쪽): a name with an age or a photo position; 업스테이지(Upstage) is not
     if core in wordset("not_entities") or title_of(core) or core in wordset("titles"):
         return False
     surnames = wordset("surnames")
     if not (core[0] in surnames or core[:2] in surnames) or core in surnames:
         return False
+    if len(core) == 4 and core[:2] not in surnames:
+        return False  # four syllables are a two-syllable surname (남궁, 선우) and a name, never 모+빌린트
     head = org_head(core)
     if head and (head in wordset("strong_heads") or head == "대" or len(core) >= 4):
         return False  # 동해대, 한결과학기술원: organisations, not names
