@@ -181,9 +181,13 @@ def words_of(doc: Doc) -> list[Word]:
         if paren:
             tail_tokens += [t for t in doc[k:end_tok]]
         # a rare name Kiwi split into a surname and a non-particle (채 + 도운): keep it whole
-        if core_end_tok - i == 1 and tok.text in wordset("surnames") and j - i >= 2 and not STANDARD_TAIL.match(
-            text[doc[core_end_tok].idx : doc[j - 1].idx + len(doc[j - 1])]
-        ) and NAME_SHAPE.match(text[tok.idx : doc[j - 1].idx + len(doc[j - 1])]):
+        if (
+            core_end_tok - i == 1
+            and tok.text in wordset("surnames")
+            and j - i >= 2
+            and not STANDARD_TAIL.match(text[doc[core_end_tok].idx : doc[j - 1].idx + len(doc[j - 1])])
+            and NAME_SHAPE.match(text[tok.idx : doc[j - 1].idx + len(doc[j - 1])])
+        ):
             core_end_tok = j
             tail_tokens = list(doc[k:end_tok]) if paren else []
         core_s = tok.idx

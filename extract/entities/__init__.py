@@ -56,7 +56,7 @@ class EntityRecognizer:
         words = words_of(doc)
         known = self.known
         mentions = known.find(doc)
-        people = PersonRules(words, source)
+        people = PersonRules(words, source, frozenset((m.start, m.end) for m in mentions if m.kind == "organization"))
         people.run()
         mentions += people.mentions
         mentions += quoted_models(text, words, known)

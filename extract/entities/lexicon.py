@@ -58,6 +58,28 @@ def suffix_title(core: str) -> str | None:
     return next((t for t in by_length("titles") if len(t) >= 2 and core.endswith(t) and len(core) > len(t)), None)
 
 
+LATIN_UNIT_TITLE = re.compile(r"[A-Za-z]{2,8}(장|대표|리더|총괄)")
+
+
+def title_word(word: Word) -> str | None:
+    """The title one word states, as written: 부사장, 혁신담당관 (…담당관), CIC장; None for an organisation."""
+    t = title_of(word.core)
+    if t:
+        return t
+    core = word.core
+    if LATIN_UNIT_TITLE.fullmatch(core):
+        return core  # CIC장, Lab장, TF장: the head of a unit named in Latin letters
+    if (
+        not looks_like_org(word)
+        and not glued_title(core)
+        and HANGUL.match(core.replace("AI", ""))
+        and (core[-1] != "원" or core.endswith("위원"))  # 정책연구원 is an institute, 정책연구위원 a post
+        and suffix_title(core)
+    ):
+        return core
+    return None
+
+
 def glued_title(core: str) -> tuple[str, str] | None:
     """`LG AI연구원장` style: an organisation with its head's title glued on.
 

@@ -6,9 +6,33 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from hankg.extract.entities import title_of
+from hankg.extract.entities.lexicon import title_word
 from hankg.extract.relations.base import SUBJECT, Context, _eid, _is_gov_or_outlet, _two_word_titles
 from hankg.schema import Fact
+
+APPOINTS = re.compile(r"(선임|임명|발탁|내정|영입|선출|위촉)(했|하|됐|되|한|된|해|돼)")
+
+
+def one_per_post(facts: list[Fact]) -> list[Fact]:
+    """One fact per person, organisation and title; a title that ends another one (원장 in 공동원장) is that one."""
+    kept: list[Fact] = []
+    seen: set[tuple] = set()
+    for f in facts:
+        key = (f.subject, f.object, (f.role or "").replace(" ", ""))
+        if key not in seen:
+            seen.add(key)
+            kept.append(f)
+    posts: dict[tuple, list[str]] = {}
+    for f in kept:
+        posts.setdefault((f.subject, f.object), []).append((f.role or "").replace(" ", ""))
+    return [
+        f
+        for f in kept
+        if not any(
+            r != (f.role or "").replace(" ", "") and r.endswith((f.role or "").replace(" ", ""))
+            for r in posts[(f.subject, f.object)]
+        )
+    ]
 
 
 class WorksAt(Context):
@@ -36,11 +60,13 @@ class WorksAt(Context):
                 )
             )
         out += self._career_chain(doc, ents)
-        seen: set[tuple] = set()  # one title per person and organisation: the first stated
-        return [f for f in out if not ((f.subject, f.object) in seen or seen.add((f.subject, f.object)))]
+        return one_per_post(out)
 
     def _clause_org(self, person: Span) -> Span | None:
-        """The organisation whose clause a titled name stands in (`X에서는 NAME TITLE이`)."""
+        """The organisation whose clause a titled name stands in (`X에서는 NAME TITLE이`).
+
+        In an appointment (`X는 신임 원장에 NAME 부사장을 선임했다`) it is the subject that appoints.
+        """
         sent = person.sent
         before = [
             e
@@ -49,6 +75,12 @@ class WorksAt(Context):
         ]
         if not before:
             return None
+        if APPOINTS.search(self.text[person.end_char : sent.end_char]):
+            subject = next((e for e in before if self._tail(e) in SUBJECT), None)
+            if subject is not None and not any(
+                e.label_ == "PERSON" and e.start_char < subject.start_char for e in self.ents if e.sent == sent
+            ):
+                return subject
         org = before[-1]
         tail = self._tail(org)
         between = self.text[org.end_char : person.start_char]
@@ -95,7 +127,7 @@ class WorksAt(Context):
                     if w is None or w.tail or w.i + 1 >= len(words):
                         continue
                     nxt = words[w.i + 1]
-                    title = title_of(nxt.core)
+                    title = title_word(nxt)
                     if (
                         nxt.gap_before == " "
                         and not title
