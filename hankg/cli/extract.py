@@ -153,7 +153,7 @@ def explain(
     for item in extract_docs(_dated(read_inputs(inputs), published), build_nlp(aliases or (), ner)):
         if isinstance(item, InputProblem):
             if not item.skipped:
-                err.print(f"[yellow]error:[/] {item}", soft_wrap=True)
+                err.print(f"[yellow]{'error' if item.fatal else 'warning'}:[/] {item}", soft_wrap=True)
                 failed |= item.fatal
             continue
         explain_doc(item[1], out)
