@@ -135,3 +135,21 @@ def test_a_page_dated_after_today_keeps_its_date():
     # trafilatura's date search drops dates after today unless given a fixed bound
     later = PAGE.replace("2026-01-18T09:30:00+09:00", "2098-05-01T09:30:00+09:00")
     assert read_page(later).meta["published"] == "2098-05-01"
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<script>document.write('스크립트문구');</script>",
+        '<script type="application/ld+json">{"headline": "스크립트문구"}</script>',
+        "<noscript>스크립트문구</noscript>",
+        "<template><p>스크립트문구</p></template>",
+        "<style>p::after { content: '스크립트문구' }</style>",
+        "<svg><text>스크립트문구</text></svg>",
+    ],
+    ids=["script", "json-ld", "noscript", "template", "style", "svg"],
+)
+def test_hidden_text_inside_the_article_is_never_read(hidden):
+    page = read_page(PAGE.replace("<p>최민호", f"{hidden}<p>최민호", 1))
+    assert "스크립트문구" not in page.text
+    assert "최민호 한빛AI연구원 원장은" in page.text

@@ -124,3 +124,39 @@ def test_a_folder_reads_warc_files_and_the_summary_counts_the_skips(tmp_path):
     assert {f["article"] for f in facts} == {url_id("https://news.example.kr/a/1"), url_id("https://news.example.kr/a/2")}
     (first,) = [f for f in facts if f["article"] == url_id("https://news.example.kr/a/1")]
     assert {"text": "지난 2일", "value": "2026-03-02"} in [{k: d[k] for k in ("text", "value")} for d in first["dates"]]
+
+
+def one_record_warc(path: Path, body: bytes, ctype: str) -> Path:
+    """`body` at https://x.kr/1, then SECOND at https://x.kr/2."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for url, data, kind in [("https://x.kr/1", body, ctype), ("https://x.kr/2", SECOND.encode(), "text/html")]:
+            http = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(data), http_headers=http))
+    return path
+
+
+def test_the_declared_charset_decodes_the_page(tmp_path):
+    html = "<html><body><article><p>누리칩스는 새 칩을 공개했다.</p></article><script>s='숨김';</script></body></html>"
+    path = one_record_warc(tmp_path / "euckr.warc", html.encode("cp949"), "text/html; charset=EUC-KR")
+    arts, problems, _ = read(path)
+    assert problems == []
+    assert arts[0].text == "누리칩스는 새 칩을 공개했다."
+
+
+def test_a_page_with_bad_bytes_is_reported_and_the_rest_is_read(tmp_path):
+    body = b"<html><body><p>" + b"\x80\x81\xff" * 40 + b"</p></body></html>"
+    path = one_record_warc(tmp_path / "bad.warc", body, "text/html; charset=utf-8")
+    arts, problems, _ = read(path)
+    assert [a.url for a in arts] == ["https://x.kr/2"]
+    (problem,) = problems
+    assert problem.fatal and str(problem).startswith(f"{path}@0: cannot decode")
+
+
+def test_a_file_that_is_no_warc_is_reported(tmp_path):
+    path = tmp_path / "fake.warc"
+    path.write_text("이것은 WARC 파일이 아니다.\n", encoding="utf-8")
+    arts, problems, _ = read(path)
+    assert arts == []
+    (problem,) = problems
+    assert problem.fatal and str(problem).startswith(f"{path}: record at byte 0 is truncated or corrupt")
