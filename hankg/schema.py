@@ -33,6 +33,8 @@ class Article(BaseModel):
     url: str | None = None
     source: str | None = None
     path: str | None = None
+    # fields read from a saved page or archive record, not stated by the input: `--published` overrides them
+    from_page: tuple[str, ...] = ()
 
     @property
     def content_hash(self) -> str:

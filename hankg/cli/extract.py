@@ -33,7 +33,7 @@ NerOpt = Annotated[
 
 
 def _dated(stream, published: str | None):
-    """Give `published` to the articles that have no date of their own."""
+    """Give `published` to the articles that have no date of their own, or only their page's."""
     from hankg.extract.readers import Article, normalise_date
 
     if published is None:
@@ -43,7 +43,10 @@ def _dated(stream, published: str | None):
     if day is None:
         raise typer.BadParameter(f"--published expects a date like 2026-01-18, not {published!r}.")
     for item in stream:
-        yield item.model_copy(update={"published": day}) if isinstance(item, Article) and not item.published else item
+        if isinstance(item, Article) and (not item.published or "published" in item.from_page):
+            rest = tuple(k for k in item.from_page if k != "published")
+            item = item.model_copy(update={"published": day, "from_page": rest})
+        yield item
 
 
 def _count(inputs: list[Path]) -> int:
@@ -88,6 +91,7 @@ def extract(
         err.print(f"[red]error:[/] {e}")
         raise typer.Exit(2) from None
     skipped = failures = 0
+    passed: dict[str, int] = {}  # records the reader passed over on purpose, by reason
 
     def fresh(stream):
         nonlocal skipped
@@ -109,6 +113,9 @@ def extract(
     ) as progress:
         task = progress.add_task("extract", total=_count(inputs) if show else None)
         for item in run(fresh(_dated(read_inputs(inputs), published)), nlp):
+            if isinstance(item, InputProblem) and item.skipped:
+                passed[item.skipped] = passed.get(item.skipped, 0) + 1
+                continue
             if isinstance(item, InputProblem):
                 err.print(f"[yellow]{'error' if item.fatal else 'warning'}:[/] {item}", soft_wrap=True)
                 failures += item.fatal
@@ -118,8 +125,9 @@ def extract(
             store.add(item)
             progress.advance(task)
         summary = store.close()
+    passed_over = "".join(f", {n} {why} skipped" for why, n in sorted(passed.items()))
     line = (
-        f"{summary.new} articles extracted ({skipped} already in the graph), "
+        f"{summary.new} articles extracted ({skipped} already in the graph{passed_over}), "
         f"{summary.articles} in the graph: {summary.entities} entities, {summary.facts} facts; "
         f"{failures} failed → {out}"
     )
@@ -144,8 +152,9 @@ def explain(
     failed = False
     for item in extract_docs(_dated(read_inputs(inputs), published), build_nlp(aliases or (), ner)):
         if isinstance(item, InputProblem):
-            err.print(f"[yellow]error:[/] {item}", soft_wrap=True)
-            failed |= item.fatal
+            if not item.skipped:
+                err.print(f"[yellow]{'error' if item.fatal else 'warning'}:[/] {item}", soft_wrap=True)
+                failed |= item.fatal
             continue
         explain_doc(item[1], out)
     if failed:
