@@ -56,6 +56,7 @@ class EntityRecognizer:
         words = words_of(doc)
         known = self.known
         mentions = known.find(doc)
+        mentions += known.find_spaced(words, mentions)
         people = PersonRules(words, source, frozenset((m.start, m.end) for m in mentions if m.kind == "organization"))
         people.run()
         mentions += people.mentions

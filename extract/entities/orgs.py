@@ -22,6 +22,12 @@ from hankg.extract.entities.lexicon import (
 )
 from hankg.extract.words import Word
 
+QUOTED = re.compile(r"(['‘\"“])([^'’\"”\n]{2,30})(['’\"”])")
+COLLECTIVES = ("연합", "얼라이언스", "협의체", "협의회", "연합체", "동맹")
+COLLECTIVE_AFTER = re.compile(r"\s(" + "|".join(COLLECTIVES) + r")(?=$|[^가-힣]|[은는이가을를의에와과도로])")
+ORG_CLASSES = ("기업", "기관", "업체", "스타트업", "회사", "플랫폼", "연구기관", "분석기관", "단체")
+WORKED = re.compile(r"^(경력|근무|재직|일했|일한|몸담|활동했)")
+BENCHMARK = re.compile(r"[A-Za-z]+(Bench|Eval|Arena|QA)$")
 UNIT = re.compile(r"(연구원|연구소|연구실|연구센터|랩|센터|의료원|병원|연구단|사업단)$")
 LIST_SEPARATORS = (",", "·", "ㆍ", "▲", "및", "/")
 
@@ -32,10 +38,13 @@ def org_rules(doc: Doc, words: list[Word], found: list[Mention], source: str | N
     out: list[Mention] = []
     out += _by_head(words)
     out += _glossed(text, words)
+    out += _alliances(text, words)
+    out += _appositives(text, words, found)
+    out += _workplaces(words)
     out += _typed(text, words)
     out += _units(text, words, found)
     out += _bullets(words, {(m.start, m.end) for m in found})
-    out += _acronym_heads(text, words)
+    out += _acronym_heads(text, words, found)
     out += _outlets(text, words, source)
     out += _listings(doc, words, [*found, *out])
     out += _partner_subjects(doc, words, [*found, *out])
@@ -57,13 +66,92 @@ def _by_head(words: list[Word]) -> list[Mention]:
 
 
 def _glossed(text: str, words: list[Word]) -> list[Mention]:
-    """A gloss inside the name: `국가인공지능(AI)전략위원회` is 국가인공지능전략위원회."""
+    """A gloss inside the name: `국가인공지능(AI)전략위원회` is 국가인공지능전략위원회, `네이버(NAVER)클라우드`."""
     out = []
     for a, b in zip(words, words[1:], strict=False):
-        if a.paren and not a.tail and b.gap_before == "" and looks_like_org(b) and re.fullmatch(r"[가-힣]+", a.core):
+        headed = looks_like_org(b) or b.core in wordset("org_heads")
+        if a.paren and not a.tail and b.gap_before == "" and headed and re.fullmatch(r"[가-힣]+", a.core):
             m = _org(a, b, text, "rule:glossed-name", prio=2, name=a.core + b.core)
             m.aliases.add(text[a.core_start : b.core_end])
             out.append(m)
+    return out
+
+
+def _alliances(text: str, words: list[Word]) -> list[Mention]:
+    """A quoted name with a collective head: `'K-데이터 얼라이언스'`, `'K-휴머노이드' 연합`."""
+    out = []
+    for m in QUOTED.finditer(text):
+        inner = m.group(2)
+        last = inner.split()[-1] if inner.split() else ""
+        after = re.match(
+            r"\s(" + "|".join(COLLECTIVES) + r")(?=$|[^가-힣]|[은는이가을를의에와과도로])", text[m.end() :]
+        )
+        if last in COLLECTIVES and len(inner.split()) >= 2:
+            out.append(Mention(m.start(2), m.end(2), "organization", inner, "rule:alliance", prio=2))
+        elif after and re.search(r"[가-힣A-Za-z]", inner) and len(inner) <= 20:
+            end = m.end() + after.end()
+            name = f"{inner} {after.group(1)}"
+            out.append(Mention(m.start(2), end, "organization", name, "rule:alliance", prio=2))
+    return out
+
+
+def _appositives(text: str, words: list[Word], found: list[Mention]) -> list[Mention]:
+    """A proper name after the kind of organisation it is: `분석기관 '아티피셜 애널리시스'`.
+
+    The class noun (…기업, …기관, 스타트업, 플랫폼인) introduces one name, or a listing of them
+    (`중국 AI기업 지푸, 딥시크, 문샷`): each item is an organisation.
+    """
+    taken = {m.start for m in found}
+    out = []
+    for w in words:
+        if w.is_paren or not w.core.endswith(ORG_CLASSES) or w.tail not in ("", "인"):
+            continue
+        item: list[Word] = []
+        k = w.i + 1
+        if k < len(words) and k + 1 < len(words) and title_of(words[k + 1].core):
+            continue  # `스타트업 홍길동 대표`: a person introduced by the firm's kind
+        while k < len(words) and words[k].sent == w.sent:
+            x = words[k]
+            sep = x.gap_before.strip(" '‘’\"“”")
+            if item and sep in (",", "·", "ㆍ"):
+                out += _appositive_item(text, item, taken)
+                item = []
+            elif item and (sep or item[-1].tail):
+                break
+            elif not item and sep:
+                break
+            if not _nameish(x):
+                break
+            item.append(x)
+            if x.tail:
+                break
+            k += 1
+        out += _appositive_item(text, item, taken)
+    return out
+
+
+def _nameish(w: Word) -> bool:
+    core = w.core
+    if not core or w.is_paren or core in wordset("not_entities") or title_of(core) or core in wordset("org_heads"):
+        return False
+    if is_proper(w) or looks_like_org(w):
+        return True
+    return bool(re.fullmatch(r"[가-힣]{2,6}", core)) and w.oov
+
+
+def _appositive_item(text: str, item: list[Word], taken: set[int]) -> list[Mention]:
+    if not item or len(item) > 3 or item[0].core_start in taken:
+        return []
+    return [_org(item[0], item[-1], text, "rule:appositive", prio=1)]
+
+
+def _workplaces(words: list[Word]) -> list[Mention]:
+    """`삼성SDS에서 경력을 쌓았다`, `X에서 근무했다`: where someone works is an organisation."""
+    out = []
+    for w, nxt in zip(words, words[1:], strict=False):
+        if w.tail in ("에서", "에서는") and is_proper(w) and WORKED.match(nxt.core + nxt.tail):
+            if not is_person_name(w, strict=True):
+                out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:workplace"))
     return out
 
 
@@ -112,8 +200,9 @@ def _bullets(words: list[Word], taken: set[tuple[int, int]]) -> list[Mention]:
     ]
 
 
-def _acronym_heads(text: str, words: list[Word]) -> list[Mention]:
-    """Latin acronym + AI / 연구원 across a space: `NC AI`, `LG AI 연구원`."""
+def _acronym_heads(text: str, words: list[Word], found: list[Mention]) -> list[Mention]:
+    """Latin acronym + AI / 연구원 across a space: `NC AI`, `LG AI 연구원` (not `SKT AI 사업`: SKT is known)."""
+    known = {(m.start, m.end) for m in found if m.kind == "organization" and m.rule.startswith("kb:")}
     return [
         _org(a, b, text, "rule:acronym-head")
         for a, b in zip(words, words[1:], strict=False)
@@ -122,6 +211,7 @@ def _acronym_heads(text: str, words: list[Word]) -> list[Mention]:
         and LATIN_ACRONYM.match(a.core)
         and a.core not in wordset("not_orgs_latin")
         and b.core in ("AI", "연구원", "AI연구원")
+        and (a.core_start, a.core_end) not in known
     ]
 
 
@@ -193,6 +283,7 @@ def _listings(doc: Doc, words: list[Word], found: list[Mention]) -> list[Mention
                 and not is_person_name(first, strict=True)
                 and not title_of(first.core)
                 and first.core not in wordset("org_heads")  # 모빌리티, 바이오: a field, not a firm
+                and not BENCHMARK.fullmatch(first.core)  # LiveCodeBench: a benchmark
             ):
                 out.append(Mention(first.core_start, first.core_end, "organization", first.core, "rule:listing"))
     return out

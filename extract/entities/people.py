@@ -25,6 +25,8 @@ from hankg.extract.entities.lexicon import (
 from hankg.extract.words import Word
 
 PHOTO_CREDIT = ("사진", "자료", "그래픽", "영상", "출처", "제공")  # [사진=NAME 기자]: a credit, not an outlet
+PARTICIPLE = re.compile(r"[가-힣]{1,4}(된|한|받은|임명된|선임된|취임한)")  # 장관으로 발탁된 NAME
+TITLE_PREFIXES = ("공동", "전", "현", "前", "現", "신임", "초대")
 APPOINT = re.compile(r"^(선임|임명|발탁|내정|영입|승진|선출|위촉)(했|하|됐|되|한|된|해|돼)")
 
 
@@ -59,17 +61,17 @@ class PersonRules:
             if last is not None:
                 self._name_org_title(i, last)
                 continue
+            before = self._titles_before(i) if i > 0 else None
             if (
-                i > 0
-                and self.title_at(i - 1)
-                and words[i - 1].tail in ("", "인", "이던", "인 ")
-                and w.gap_before == " "
-                and words[i - 1].sent == w.sent
-                and is_person_name(w)
+                before
+                and is_person_name(w, lenient=bool(words[i - 1].tail))  # `…인 NAME`, `…으로 발탁된 NAME`
                 and not (i + 1 < len(words) and self.title_at(i + 1) and words[i + 1].gap_before == " ")
                 and len(w.core) >= 3
             ):
-                self._title_name(i)  # 카카오 CTO 홍길동은
+                self._title_name(i, before)  # 카카오 CTO 홍길동은
+                continue
+            if before and (last := self._foreign_name(i, introduced=True)) is not None:
+                self._title_name(i, before, last)  # 허깅페이스의 공동 창업자인 클렘 들랑그는
                 continue
             if w.tail:
                 continue
@@ -89,7 +91,7 @@ class PersonRules:
             self._name_org_title(i)
         self._appointments()
 
-    def _foreign_name(self, i: int) -> int | None:
+    def _foreign_name(self, i: int, introduced: bool = False) -> int | None:
         """`젠슨 황 엔비디아 CEO`, `클렘 들랑그 허깅페이스 공동창업자`: a name in transliteration before ORG TITLE.
 
         Kiwi reads a known foreign name as one proper noun with a space inside, or two proper
@@ -115,9 +117,15 @@ class PersonRules:
         last = i
         if " " not in w.core:
             nxt = words[i + 1] if i + 1 < len(words) else None
-            if nxt is None or nxt.gap_before != " " or nxt.tail or not foreign(nxt) or nxt.sent != w.sent:
+            if nxt is None or nxt.gap_before != " " or not foreign(nxt) or nxt.sent != w.sent:
+                return None
+            if introduced:
+                return i + 1  # the titles came first: `…인 클렘 들랑그는`
+            if nxt.tail:
                 return None
             last = i + 1
+        elif introduced:
+            return i
         n_org = 0  # then one to three organisation words and a title
         for x in words[last + 1 : last + 5]:
             if x.sent != w.sent or x.gap_before != " ":
@@ -157,7 +165,14 @@ class PersonRules:
                     k -= 1
                 org = (words[k].core_start, w.core_start + len(glued[0]))
             role = glued[1] if glued else title[0]
-            for pos, name, _ in list(self.people):
+            named = {name for _, name, _ in self.people}
+            appointed = [(p, n) for p, n, _ in self.people if w.core_end < p < verb.core_start]
+            appointed += [  # `…로 정석근 인공지능(AI) …장을 임명`: a name the article gives a title elsewhere
+                (x.core_start, x.core)
+                for x in words[w.i + 1 : verb.i]
+                if x.core in named and all(p != x.core_start for p, _ in appointed)
+            ]
+            for pos, name in appointed:
                 if w.core_end < pos < verb.core_start:
                     self.roles.append(
                         {
@@ -179,8 +194,15 @@ class PersonRules:
         organisation on its own, the words after it that name no organisation are the unit
         in the person's title.
         """
-        while len(org_words) > 1 and org_words[0].core in wordset("not_entities"):
+
+        def modifier(w: Word) -> bool:  # 후임, 신임, 캐나다: words before an organisation that are not part of it
+            common = all(t.startswith("NNG") for t in w.core_tags) and not looks_like_org(w)
+            return w.core in wordset("not_entities") or (common and (w.core_start, w.core_end) not in self.known_orgs)
+
+        while len(org_words) > 1 and modifier(org_words[0]):
             org_words = org_words[1:]
+        if len(org_words) == 1 and org_words[0].core in wordset("not_orgs_latin"):
+            return []  # `AI CIC장`: AI names the unit, not an organisation
         if len(org_words) < 2:
             return org_words
         span = (org_words[0].core_start, org_words[-1].core_end)
@@ -247,31 +269,65 @@ class PersonRules:
             k -= 1
         return (words[k].core_start, words[i - 1].core_end) if k < i else None
 
-    def _title_name(self, i: int) -> None:
-        """`ORG TITLE NAME`: the title before the name, the organisation before the title."""
+    def _titles_before(self, i: int) -> tuple[list[str], int] | None:
+        """The titles that introduce the name at word i, and the index of the first title word.
+
+        `카카오 CTO 홍길동`, `허깅페이스의 공동 창업자이자 최고경영자(CEO)인 NAME` (one title per post),
+        `과기정통부 장관으로 발탁된 NAME` (a post taken up, then the name).
+        """
         words = self.words
-        title_w = words[i - 1]
-        title = (self.title_at(i - 1) or (title_w.core, 1))[0]
-        org = self._org_before(i - 1)
+        k = i - 1
+        if k < 1 or words[k].sent != words[i].sent or words[i].gap_before != " ":
+            return None
+        if PARTICIPLE.fullmatch(words[k].core + words[k].tail) and self.title_at(k - 1):
+            if words[k - 1].tail in ("로", "으로"):
+                return [self.title_at(k - 1)[0]], k - 1
+            return None
+        titles: list[str] = []
+        tails = ("", "인", "이던", "인 ")
+        while k >= 0 and words[k].sent == words[i].sent and self.title_at(k) and words[k].tail in tails:
+            t = self.title_at(k)
+            titles.insert(0, t[0])
+            tails = ("이자", "겸", "")
+            k -= 1
+            if k >= 0 and words[k].core in TITLE_PREFIXES and not words[k].tail:
+                titles[0] = f"{words[k].core} {titles[0]}"
+                k -= 1
+        return (titles, k + 1) if titles else None
+
+    def _title_name(self, i: int, found: tuple[list[str], int], last: int | None = None) -> None:
+        """`ORG TITLE NAME`: the titles before the name, the organisation before the titles."""
+        words = self.words
+        titles, first = found
+        title_w = words[first]
+        org = self._org_before(first)
+        before = words[first - 1] if first > 0 else None
+        if org is None and before is not None and before.tail == "의" and before.sent == title_w.sent:
+            known = (before.core_start, before.core_end) in self.known_orgs
+            if known or looks_like_org(before) or is_proper(before):
+                org = (before.core_start, before.core_end)  # 허깅페이스의 공동 창업자인 NAME
         name_w = words[i]
+        end_w = words[i if last is None else last]
+        name = name_w.doc_text[name_w.core_start : end_w.core_end]
         rule = "rule:org-title-name"
-        self.mentions.append(Mention(name_w.core_start, name_w.core_end, "person", name_w.core, rule, prio=2))
+        self.mentions.append(Mention(name_w.core_start, end_w.core_end, "person", name, rule, prio=2))
         if org:
             text = name_w.doc_text[org[0] : org[1]]
             self.mentions.append(Mention(org[0], org[1], "organization", text, rule + ":org", prio=1))
-        self.roles.append(
-            {
-                "person": name_w.core,
-                "person_start": name_w.core_start,
-                "org": org,
-                "org_name": None,
-                "title": title,
-                "start": org[0] if org else title_w.core_start,
-                "end": name_w.core_end,
-                "rule": rule,
-            }
-        )
-        self.people.append((name_w.core_start, name_w.core, title))
+        for title in titles:
+            self.roles.append(
+                {
+                    "person": name,
+                    "person_start": name_w.core_start,
+                    "org": org,
+                    "org_name": None,
+                    "title": title,
+                    "start": org[0] if org else title_w.core_start,
+                    "end": end_w.core_end,
+                    "rule": rule,
+                }
+            )
+        self.people.append((name_w.core_start, name, titles[-1]))
 
     def _add(
         self,

@@ -6,10 +6,13 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from hankg.extract.entities.lexicon import title_word
+from hankg.extract.entities.lexicon import DEPARTMENT, title_word
 from hankg.extract.relations.base import SUBJECT, Context, _eid, _is_gov_or_outlet, _two_word_titles
 from hankg.schema import Fact
 
+FOUNDED = re.compile(
+    r"^\s*\S{1,12}?(이|가)\s+(세운|설립한|창업한|창립한|이끄는|이끌고\s있는)\s+(회사|기업|스타트업|곳|업체)"
+)
 APPOINTS = re.compile(r"(선임|임명|발탁|내정|영입|선출|위촉)(했|하|됐|되|한|된|해|돼)")
 
 
@@ -75,6 +78,10 @@ class WorksAt(Context):
         ]
         if not before:
             return None
+        if FOUNDED.match(self.text[person.end_char : person.end_char + 30]):
+            subject = next((e for e in before if self._tail(e) in SUBJECT), None)
+            if subject is not None:
+                return subject  # `X는 … NAME 대표가 설립한 회사다`
         if APPOINTS.search(self.text[person.end_char : sent.end_char]):
             subject = next((e for e in before if self._tail(e) in SUBJECT), None)
             if subject is not None and not any(
@@ -127,6 +134,8 @@ class WorksAt(Context):
                     if w is None or w.tail or w.i + 1 >= len(words):
                         continue
                     nxt = words[w.i + 1]
+                    if DEPARTMENT.search(nxt.core) and not nxt.tail and nxt.i + 1 < len(words):
+                        nxt = words[nxt.i + 1]  # 미시간대 컴퓨터공학과 교수: the department is part of the post
                     title = title_word(nxt)
                     if (
                         nxt.gap_before == " "
@@ -146,6 +155,14 @@ class WorksAt(Context):
                     prev = words[w.i - 1] if w.i > 0 else None
                     if prev is not None and prev.core_start in claimed:
                         continue
+                    if any(
+                        p.label_ == "PERSON"
+                        and p != subject
+                        and subject.end_char <= p.end_char <= e.start_char
+                        and e.start_char - p.end_char <= 12
+                        for p in ents
+                    ):
+                        continue  # `요슈아 벤지오 캐나다 몬트리올대 교수`: another person's post
                     out.append(
                         self.fact(
                             _eid(subject),
