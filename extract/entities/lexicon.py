@@ -101,7 +101,7 @@ def is_person_name(word: Word, strict: bool = False, lenient: bool = False) -> b
         return False  # 홍길동(45), 홍길동(왼쪽): a name with an age or a photo position; 업스테이지(Upstage) is not
     if core in wordset("not_entities") or title_of(core) or core in wordset("titles"):
         return False
-    if any("XSN" in t for t in word.core_tags):
+    if core.endswith("들") and any("XSN" in t for t in word.core_tags):
         return False  # 기관들: a plural is never a name
     surnames = wordset("surnames")
     if not (core[0] in surnames or core[:2] in surnames) or core in surnames:

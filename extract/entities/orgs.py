@@ -242,8 +242,8 @@ def _items(words: list[Word]) -> list[list[list[Word]]]:
             and sep == ""
             and w.gap_before == " "
             and not prev.tail
-            and (is_proper(prev) or prev.core_tags[:1] == ["SL"])
-            and (is_proper(w) or w.core_tags[:1] == ["SL"])
+            and (is_proper(prev) or prev.core_tags[:1] == ("SL",))
+            and (is_proper(w) or w.core_tags[:1] == ("SL",))
             and not title_of(w.core)
         ):
             groups[-1][-1].append(w)  # one item of several words
@@ -274,10 +274,11 @@ def _listings(doc: Doc, words: list[Word], found: list[Mention]) -> list[Mention
             first, last = item[0], item[-1]
             if any(w.core_start in org_starts or (w.core_start, w.core_end) in taken for w in item):
                 continue
-            if len(item) > 1:
-                if len(item) <= 3 and any(is_proper(w) for w in item):
+            if len(item) > 1:  # a name of several words: one Kiwi has never seen (에포크 AI), not `GPU 클러스터`
+                if len(item) <= 3 and any(w.oov for w in item):
                     out.append(_org(first, last, text, "rule:listing"))
-                continue
+                    continue
+                item = [first]
             if (
                 is_proper(first)
                 and not is_person_name(first, strict=True)

@@ -61,6 +61,8 @@ class PersonRules:
             if last is not None:
                 self._name_org_title(i, last)
                 continue
+            if self._foreign_backref(i):
+                continue
             before = self._titles_before(i) if i > 0 else None
             if (
                 before
@@ -134,12 +136,25 @@ class PersonRules:
                 break
             known = (x.core_start, x.core_end) in self.known_orgs
             place = x.core in wordset("not_entities")  # 캐나다 몬트리올대: trimmed off the organisation later
-            if x.tail or not (known or place or looks_like_org(x) or is_proper(x) or x.core_tags[:1] == ["SL"]):
+            if x.tail or not (known or place or looks_like_org(x) or is_proper(x) or x.core_tags[:1] == ("SL",)):
                 return None
             n_org += 1
         else:
             return None
         return last if n_org else None
+
+    def _foreign_backref(self, i: int) -> bool:
+        """`벤지오 교수`: the last name of a person introduced in full (`요슈아 벤지오`) with a title."""
+        words = self.words
+        w = words[i]
+        if w.tail or i + 1 >= len(words) or words[i + 1].gap_before != " " or not self.title_at(i + 1):
+            return False
+        full = [n for p, n, _ in self.people if " " in n and p < w.core_start and n.split()[-1] == w.core]
+        if not full:
+            return False
+        end_w = words[i + self.title_at(i + 1)[1]]
+        self.mentions.append(Mention(w.core_start, end_w.core_end, "person", full[-1], "rule:backref", prio=2))
+        return True
 
     def _appointments(self) -> None:
         """`ORG은 신임 TITLE에 NAME …을 선임했다`: the title of the post goes to each name appointed to it."""
@@ -160,18 +175,17 @@ class PersonRules:
             if glued:
                 k = w.i
                 while k > 0 and w.i - k < 2 and not words[k - 1].tail and words[k].gap_before == " ":
-                    if not (is_proper(words[k - 1]) or words[k - 1].core_tags[:1] == ["SL"]):
+                    if not (is_proper(words[k - 1]) or words[k - 1].core_tags[:1] == ("SL",)):
                         break
                     k -= 1
                 org = (words[k].core_start, w.core_start + len(glued[0]))
             role = glued[1] if glued else title[0]
             named = {name for _, name, _ in self.people}
             appointed = [(p, n) for p, n, _ in self.people if w.core_end < p < verb.core_start]
-            appointed += [  # `…로 정석근 인공지능(AI) …장을 임명`: a name the article gives a title elsewhere
-                (x.core_start, x.core)
-                for x in words[w.i + 1 : verb.i]
-                if x.core in named and all(p != x.core_start for p, _ in appointed)
-            ]
+            for x in words[w.i + 1 : verb.i]:  # `…로 정석근 인공지능(AI) …장을 임명`: a name titled elsewhere
+                if x.core in named and all(p != x.core_start for p, _ in appointed):
+                    appointed.append((x.core_start, x.core))
+                    self.mentions.append(Mention(x.core_start, x.core_end, "person", x.core, "rule:appointment", 1))
             for pos, name in appointed:
                 if w.core_end < pos < verb.core_start:
                     self.roles.append(
@@ -348,7 +362,10 @@ class PersonRules:
         if any(title_of(w.core) or (len(w.core) > 2 and is_person_name(w, strict=True) and w.oov) for w in org_words):
             return
         self.used.update(range(i + 1, title_word.i + 1))
-        org_words = self._trim_org(org_words)
+        trimmed = self._trim_org(org_words)
+        if glued_org is not None and org_words and trimmed != org_words:
+            glued_org = ((trimmed or [title_word])[0].core_start, glued_org[1])  # 후임 LG AI연구원장 → LG AI연구원
+        org_words = trimmed
         # `NC AI대표`: a curated name that ends inside the title word leaves the rest as the title
         if org_words and glued_org is None:
             inside = [
@@ -416,6 +433,12 @@ class PersonRules:
         }
         self.roles.append(role)
         self.roles += [{**role, "title": t, "rule": rule + "+paren"} for t in self._paren_titles(title_word)]
+        k = title_word.i + 1  # `Gen AI Lab장 상무`: a second title right after the first
+        if not title_word.tail and not title_word.paren and k < len(words) and words[k].gap_before == " ":
+            second = self.title_at(k)
+            if second and second[1] == 1 and words[k].sent == title_word.sent:
+                self.used.add(k)
+                self.roles.append({**role, "title": second[0], "end": words[k].core_end, "rule": rule + "+second"})
         self.people.append((name_w.core_start, name, title))
 
     def _paren_titles(self, title_word: Word) -> list[str]:

@@ -85,7 +85,9 @@ class WorksAt(Context):
         if APPOINTS.search(self.text[person.end_char : sent.end_char]):
             subject = next((e for e in before if self._tail(e) in SUBJECT), None)
             if subject is not None and not any(
-                e.label_ == "PERSON" and e.start_char < subject.start_char for e in self.ents if e.sent == sent
+                e.label_ == "PERSON" and e.start_char < subject.start_char and e._.rule != "rule:byline"
+                for e in self.ents
+                if e.sent == sent
             ):
                 return subject
         org = before[-1]
@@ -134,8 +136,13 @@ class WorksAt(Context):
                     if w is None or w.tail or w.i + 1 >= len(words):
                         continue
                     nxt = words[w.i + 1]
-                    if DEPARTMENT.search(nxt.core) and not nxt.tail and nxt.i + 1 < len(words):
-                        nxt = words[nxt.i + 1]  # 미시간대 컴퓨터공학과 교수: the department is part of the post
+                    for _ in range(
+                        2
+                    ):  # 미시간대 컴퓨터공학과 교수, 네이버 클로바 CIC 대표: the unit is part of the post
+                        unit = DEPARTMENT.search(nxt.core) or nxt.core_tags[:1] in (("SL",), ("NNP",))
+                        if not unit or nxt.tail or title_word(nxt) or nxt.i + 1 >= len(words):
+                            break
+                        nxt = words[nxt.i + 1]
                     title = title_word(nxt)
                     if (
                         nxt.gap_before == " "
