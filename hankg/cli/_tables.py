@@ -88,11 +88,13 @@ def evidence_cell(sources: Iterable[Any]) -> str:
     return " | ".join(dict.fromkeys(s.text for s in sources if getattr(s, "text", None)))
 
 
-def emit_csv(items: Sequence[BaseModel]) -> None:
-    """A header row of the records' fields, one row per record; `evidence` after `sources`."""
+def emit_csv(items: Sequence[BaseModel], model: type[BaseModel] | None = None) -> None:
+    """A header row of the records' fields (`model`'s, when there are none), one row per
+    record; `evidence`, the sentences, after `sources`."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    fields = list(type(items[0]).model_fields) if items else []
+    kind = type(items[0]) if items else model
+    fields = list(kind.model_fields) if kind else []
     header = [f for name in fields for f in ([name, "evidence"] if name == "sources" else [name])]
     writer.writerow(header)
     for item in items:
@@ -164,7 +166,9 @@ def wrap(text: str, width: int, one_line: bool = False) -> str:
             out.append(cut(line, width))
             continue
         current = ""
-        for word in line.split():
+        for word in line.split(" "):
+            if not word:
+                continue
             word = cut(word, width)
             if current and cell_len(current) + 1 + cell_len(word) > width:
                 out.append(current)
@@ -203,7 +207,7 @@ def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]], 
           optional: Sequence[str] = (), caption: str | None = None) -> None:
     """A table that fits the terminal.
 
-    `names` columns keep their words whole up to NAME_WIDTH cells; `lines` columns keep each
+    `names` columns ask for whole names up to NAME_WIDTH cells (longer words, when they fit); `lines` columns keep each
     line on one line (cut with `…`); the rest wrap at spaces. `squeeze` columns narrow first;
     `optional` ones are left out, in order, when the table cannot fit otherwise.
     """
@@ -217,7 +221,7 @@ def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]], 
             natural.append(max(_width(c) for c in cells))
             word = max(_longest_word(c) for c in cells)
             if col in names:
-                floor = min(word, NAME_WIDTH)
+                floor = min(natural[-1], max(word, NAME_WIDTH))
             elif col in lines:
                 floor = min(natural[-1], LINE_WIDTH)
             else:

@@ -68,13 +68,20 @@ def _ask(fn, *args, **kwargs):
         raise typer.Exit(2) from None
 
 
-def _machine(items, fmt: Format) -> bool:
-    """Print JSON or CSV and say so; False leaves the table to the caller."""
+def _record_type(name: str):
+    """A result record class by name, imported only when needed (the CLI starts fast)."""
+    from hankg.graph import conflicts, query
+
+    return getattr(query, name, None) or getattr(conflicts, name)
+
+
+def _machine(items, fmt: Format, model: str) -> bool:
+    """Print JSON or CSV (of `model` records) and say so; False leaves the table to the caller."""
     if fmt is Format.json:
         emit_json(items)
         return True
     if fmt is Format.csv:
-        emit_csv(items if isinstance(items, list) else [items])
+        emit_csv(items if isinstance(items, list) else [items], _record_type(model))
         return True
     return False
 
@@ -89,12 +96,12 @@ def organizations(graph: GraphOpt = Path("outputs"), fmt: FormatOpt = Format.tab
     """Every organisation: status in the programme, models, people, consortium partners."""
     kg = _load(graph)
     orgs = _ask(kg.organizations)
-    if _machine(orgs, chosen(fmt, as_json)):
+    if _machine(orgs, chosen(fmt, as_json), "Organization"):
         return
     flagged = _flagged(kg, "status")
     table(f"{len(orgs)} organizations", ["name", "aliases", "status", "models", "people", "partners",
                                          "articles", "seen"],
-          [(o.name + (f" {MARK}" if o.id in flagged else ""), ", ".join(o.aliases), o.status,
+          [(o.name + (f"\u00a0{MARK}" if o.id in flagged else ""), ", ".join(o.aliases), o.status,
             "\n".join(o.models), "\n".join(o.people), "\n".join(o.partners), len(o.articles), seen(o))
            for o in orgs],
           names=["name"], lines=["status"], squeeze=["seen", "articles", "aliases"],
@@ -107,7 +114,7 @@ def people(graph: GraphOpt = Path("outputs"),
            fmt: FormatOpt = Format.table, as_json: JsonOpt = False) -> None:
     """People and their roles, optionally only those at one organisation (aliases resolve)."""
     found = _ask(_load(graph).people, org=org)
-    if _machine(found, chosen(fmt, as_json)):
+    if _machine(found, chosen(fmt, as_json), "Person"):
         return
     table(f"{len(found)} people" + (f" at {org}" if org else ""), ["name", "roles", "seen", "sources"],
           [(p.name, "\n".join(f"{r.role or '?'} @ {r.org}" for r in p.roles), seen(p), ", ".join(p.articles))
@@ -122,11 +129,11 @@ def models(graph: GraphOpt = Path("outputs"), fmt: FormatOpt = Format.table, as_
 
     kg = _load(graph)
     found = _ask(kg.models)
-    if _machine(found, chosen(fmt, as_json)):
+    if _machine(found, chosen(fmt, as_json), "Model"):
         return
     flagged = _flagged(kg, "size")
     table(f"{len(found)} models", ["model", "developer", "size", "size claims", "seen", "sources"],
-          [(m.name + (f" {MARK}" if m.id in flagged else ""), m.developer,
+          [(m.name + (f"\u00a0{MARK}" if m.id in flagged else ""), m.developer,
             format_params(m.parameters, m.parameters_max), "\n".join(collapse(m.size_history)), seen(m),
             ", ".join(m.articles)) for m in found],
           names=["model", "developer"], lines=["size", "size claims", "sources"],
@@ -143,7 +150,7 @@ def timeline(graph: GraphOpt = Path("outputs"),
              fmt: FormatOpt = Format.table, as_json: JsonOpt = False) -> None:
     """Dated events in order: statuses, size claims, roles, publications."""
     events = _ask(_load(graph).timeline, entity=entity)
-    if _machine(events, chosen(fmt, as_json)):
+    if _machine(events, chosen(fmt, as_json), "Event"):
         return
     table(f"{len(events)} events" + (f" of {entity}" if entity else ""), ["when", "what", "event", "article"],
           [(e.when + ("" if e.date_stated else "*"), e.kind, e.summary, e.article) for e in events],
@@ -160,7 +167,7 @@ def entity(name: Annotated[str, typer.Argument(help="A name, alias or id.")],
     if fmt is Format.json:
         return emit_json(info)
     if fmt is Format.csv:
-        return emit_csv(info.facts)
+        return emit_csv(info.facts, _record_type("FactView"))
     console = out()
     console.print(Text.assemble((info.name, "bold"), f"  ({info.kind}, {info.id})"))
     if info.aliases:
@@ -190,7 +197,7 @@ def path(a: Annotated[str, typer.Argument(help="From this entity...")],
          graph: GraphOpt = Path("outputs"), fmt: FormatOpt = Format.table, as_json: JsonOpt = False) -> None:
     """The shortest chain of facts between two entities, each hop with its sources."""
     steps = _ask(_load(graph).path, a, b)
-    if _machine(steps, chosen(fmt, as_json)):
+    if _machine(steps, chosen(fmt, as_json), "Step"):
         return
     console = out()
     if not steps:
@@ -212,7 +219,7 @@ def facts(graph: GraphOpt = Path("outputs"),
           fmt: FormatOpt = Format.table, as_json: JsonOpt = False, show_evidence: EvidenceOpt = False) -> None:
     """Claims, filtered by subject, relation and period (fact date, else publication date)."""
     found = _ask(_load(graph).facts, subject=subject, relation=relation, since=since, until=until)
-    if _machine(found, chosen(fmt, as_json)):
+    if _machine(found, chosen(fmt, as_json), "FactView"):
         return
     _fact_table(f"{len(found)} facts", found, show_evidence)
 
@@ -225,7 +232,7 @@ def conflicts(graph: GraphOpt = Path("outputs"), fmt: FormatOpt = Format.table,
     Each side lists its claims with the article and the sentence they come from.
     """
     found = _ask(_load(graph).conflicts)
-    if _machine(found, chosen(fmt, as_json)):
+    if _machine(found, chosen(fmt, as_json), "Conflict"):
         return
     console = out()
     if not found:
