@@ -48,7 +48,9 @@ class Cell(BaseModel):
     stage: str
     status: str | None = Field(None, description="The status most sources give.")
     statuses: dict[str, int] = Field(default_factory=dict, description="Each status and its claims.")
-    when: str | None = Field(None, description="The earliest stated date, else publication date.")
+    when: str | None = Field(None, description="The date most claims of its status state, else the "
+                                               "earliest publication date.")
+    date_stated: bool = False
     conflict: bool = False
     facts: list[FactView] = Field(default_factory=list)
 
@@ -59,7 +61,8 @@ class TeamRow(BaseModel):
     team: str
     team_id: str
     cells: dict[str, Cell] = Field(default_factory=dict)
-    sizes: list[SizeClaim] = Field(default_factory=list, description="Its models' and its own.")
+    sizes: dict[str, list[SizeClaim]] = Field(
+        default_factory=dict, description="Size claims by model name (`` for the team's own, no model named).")
 
 
 def place(facts: list[FactView]) -> dict[str, list[FactView]]:
@@ -82,10 +85,13 @@ def make_cell(stage: Stage, facts: list[FactView]) -> Cell:
     ranked = sorted(counts, key=lambda r: (-counts[r], r != "applied", r))
     decided = outcomes(facts)
     status = sorted(decided, key=lambda r: (-decided[r], r))[0] if decided else (ranked[0] if ranked else None)
-    stated = sorted((f.date for f in facts if f.date), key=sort_key)
-    when = stated[0] if stated else min((f.when for f in facts if f.when), default=None, key=sort_key)
+    stated = Counter(f.date for f in facts if f.date and f.role == status)
+    if stated:          # the date most sources state, the most precise of equals
+        when = sorted(stated, key=lambda d: (-stated[d], -sort_key(d)[1], sort_key(d)))[0]
+    else:
+        when = min((f.when for f in facts if f.when), default=None, key=sort_key)
     return Cell(stage=stage.id, status=status, statuses={r: counts[r] for r in ranked}, when=when,
-                conflict=len(decided) > 1, facts=facts)
+                date_stated=bool(stated), conflict=len(decided) > 1, facts=facts)
 
 
 def programme(kg: KnowledgeGraph) -> list[TeamRow]:
@@ -98,17 +104,13 @@ def programme(kg: KnowledgeGraph) -> list[TeamRow]:
             continue
         placed = place(org.status_history)
         cells = {s.id: make_cell(s, placed[s.id]) for s in table if placed.get(s.id)}
-        sizes = list(org.size_history)
+        sizes = {"": list(org.size_history)} if org.size_history else {}
         for model_id in sorted({f.object_id for f in kg._facts_of(org.id, "develops") if f.object_id}):
-            sizes += models[model_id].size_history if model_id in models else []
-        rows.append(TeamRow(team=org.name, team_id=org.id, cells=cells,
-                            sizes=sorted(sizes, key=lambda c: (sort_key(c.when), c.article))))
-    order = {s.id: i for i, s in enumerate(table)}
-
+            if model_id in models and models[model_id].size_history:
+                sizes[models[model_id].name] = models[model_id].size_history
+        rows.append(TeamRow(team=org.name, team_id=org.id, cells=cells, sizes=sizes))
     def progress(row: TeamRow) -> tuple:
-        """Furthest stage reached first; at one stage, those still in before those out."""
-        if not row.cells:
-            return (1, 0, True, row.team)
-        last = max(row.cells, key=order.__getitem__)
-        return (0, -order[last], row.cells[last].status == "eliminated", row.team)
+        """Who went furthest first: most stages passed or selected, then fewest eliminations."""
+        said = [c.status for c in row.cells.values()]
+        return (-sum(s in ("passed", "selected") for s in said), said.count("eliminated"), row.team)
     return sorted(rows, key=progress)
