@@ -75,6 +75,8 @@ def cell(value: Any) -> str:
         from hankg.graph.query import _summary
 
         return f"{_summary(value)} ({value.when or '?'}, {value.article})"
+    if isinstance(value, BaseModel) and hasattr(value, "claim"):      # a conflict's side
+        return f"{value.claim}: " + ", ".join(dict.fromkeys(s.article for s in value.sources))
     if isinstance(value, list):
         return "; ".join(dict.fromkeys(cell(v) for v in value))
     if isinstance(value, dict):
@@ -88,22 +90,25 @@ def evidence_cell(sources: Iterable[Any]) -> str:
     return " | ".join(dict.fromkeys(s.text for s in sources if getattr(s, "text", None)))
 
 
+_CITED = ("sources", "sides")     # fields followed by an `evidence` column of their sentences
+
+
 def emit_csv(items: Sequence[BaseModel], model: type[BaseModel] | None = None) -> None:
     """A header row of the records' fields (`model`'s, when there are none), one row per
-    record; `evidence`, the sentences, after `sources`."""
+    record; `evidence`, the sentences, after `sources` (a conflict's: after `sides`)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     kind = type(items[0]) if items else model
     fields = list(kind.model_fields) if kind else []
-    header = [f for name in fields for f in ([name, "evidence"] if name == "sources" else [name])]
+    header = [f for name in fields for f in ([name, "evidence"] if name in _CITED else [name])]
     writer.writerow(header)
     for item in items:
         row = []
         for name in fields:
             value = getattr(item, name)
             row.append(cell(value))
-            if name == "sources":
-                row.append(evidence_cell(value))
+            if name in _CITED:
+                row.append(evidence_cell(s for v in value for s in (v.sources if name == "sides" else [v])))
         writer.writerow(row)
     typer.echo(buf.getvalue(), nl=False)
 
