@@ -9,9 +9,15 @@ from spacy.tokens import Doc
 from hankg.extract.extensions import LABEL_KIND
 from hankg.schema import ArticleRecord, DateMention, Entity, Fact, entity_id
 
+CONTINUES = ("J", "E", "XS", "VCP")   # Kiwi tags no sentence starts with: particles, endings, suffixes
+
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Kiwi's sentences as (start, end) character offsets, surrounding whitespace left out."""
+    """Kiwi's sentences as (start, end) character offsets, surrounding whitespace left out.
+
+    A "sentence" that starts with a particle or an ending (`는 단 310억…` after a quoted
+    `'솔라 프로2'`) is the rest of the one before: Kiwi split it at the quote, so join them.
+    """
     text, out = doc.text, []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
@@ -19,7 +25,12 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end > start:
+        if end <= start:
+            continue
+        first = next((t for t in sent if not t.is_space), None)
+        if out and first is not None and first.tag_.startswith(CONTINUES) and "\n" not in text[out[-1][1]:start]:
+            out[-1] = (out[-1][0], end)
+        else:
             out.append((start, end))
     return out
 
