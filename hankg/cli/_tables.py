@@ -39,6 +39,7 @@ EvidenceOpt = Annotated[bool, typer.Option(
     "--evidence", help="Under the table, each claim's sentence and its article's title, outlet, date, url.")]
 
 NAME_WIDTH = 16     # a name column asks for at most this many cells before others shrink
+NO_SENTENCE = "(no sentence stored: the graph predates sentences; `hankg extract ... --rebuild` adds them)"
 LINE_WIDTH = 34     # a one-line column (`519B ×4, 2025-12-31 – 2026-01-27`) asks for this many
 
 
@@ -256,7 +257,7 @@ def marked(source: Any) -> Text:
     """The sentence with the claim's own words marked «so» (and bold on a terminal)."""
     parts = source.parts() if hasattr(source, "parts") else None
     if parts is None:
-        return Text(source.text or "(no sentence stored: re-run `hankg extract --rebuild`)", style="dim")
+        return Text(source.text or NO_SENTENCE, style="dim")
     before, claim, after = (p.replace("\n", " ") for p in parts)
     return Text.assemble(before, ("«" + claim + "»", "bold yellow"), after)
 
