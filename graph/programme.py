@@ -3,7 +3,8 @@
 Status claims (`programme_status` facts) are placed in the stages of `hankg/data/stages.yaml`
 (`stage_of`); `programme(kg)` is then the teams × stages matrix the report draws, each cell
 holding the statuses claimed for that team at that stage with their dates and sources, and
-each team its stated size and GPU figures.
+each team the size claims of its models. (GPU figures are not in the records yet: no
+relation ties a GPU count to a team.)
 """
 
 from __future__ import annotations
@@ -80,6 +81,11 @@ def outcomes(facts: list[FactView]) -> Counter:
     return Counter(f.role for f in facts if f.role and f.role != "applied")
 
 
+def _length(text: str) -> int:
+    span = period(text)
+    return (span[1] - span[0]).days if span else 1 << 30
+
+
 def make_cell(stage: Stage, facts: list[FactView]) -> Cell:
     counts = Counter(f.role for f in facts if f.role)
     ranked = sorted(counts, key=lambda r: (-counts[r], r != "applied", r))
@@ -87,7 +93,7 @@ def make_cell(stage: Stage, facts: list[FactView]) -> Cell:
     status = sorted(decided, key=lambda r: (-decided[r], r))[0] if decided else (ranked[0] if ranked else None)
     stated = Counter(f.date for f in facts if f.date and f.role == status)
     if stated:          # the date most sources state, the most precise of equals
-        when = sorted(stated, key=lambda d: (-stated[d], -sort_key(d)[1], sort_key(d)))[0]
+        when = sorted(stated, key=lambda d: (-stated[d], _length(d), sort_key(d)))[0]
     else:
         when = min((f.when for f in facts if f.when), default=None, key=sort_key)
     return Cell(stage=stage.id, status=status, statuses={r: counts[r] for r in ranked}, when=when,
@@ -95,7 +101,8 @@ def make_cell(stage: Stage, facts: list[FactView]) -> Cell:
 
 
 def programme(kg: KnowledgeGraph) -> list[TeamRow]:
-    """Every organisation with a programme status: its stages, sizes and GPUs, in stage order."""
+    """Every organisation with a programme status, its cells by stage and its models' sizes,
+    those who went furthest first."""
     table = stages()
     models = {m.id: m for m in kg.models()}
     rows = []
@@ -109,6 +116,7 @@ def programme(kg: KnowledgeGraph) -> list[TeamRow]:
             if model_id in models and models[model_id].size_history:
                 sizes[models[model_id].name] = models[model_id].size_history
         rows.append(TeamRow(team=org.name, team_id=org.id, cells=cells, sizes=sizes))
+
     def progress(row: TeamRow) -> tuple:
         """Who went furthest first: most stages passed or selected, then fewest eliminations."""
         said = [c.status for c in row.cells.values()]
