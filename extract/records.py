@@ -2,10 +2,57 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 from hankg.extract.extensions import LABEL_KIND
 from hankg.schema import ArticleRecord, DateMention, Entity, Fact, entity_id
+
+CONTINUES = ("J", "E", "XS", "VCP")   # Kiwi tags no sentence starts with: particles, endings, suffixes
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Kiwi's sentences as (start, end) character offsets, surrounding whitespace left out.
+
+    A "sentence" that starts with a particle or an ending (`는 단 310억…` after a quoted
+    `'솔라 프로2'`) is the rest of the one before: Kiwi split it at the quote, so join them.
+    """
+    text, out = doc.text, []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            continue
+        first = next((t for t in sent if not t.is_space), None)
+        if out and first is not None and first.tag_.startswith(CONTINUES) and "\n" not in text[out[-1][1]:start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def with_sentence(fact: Fact, text: str, sents: list[tuple[int, int]]) -> Fact:
+    """The fact with `evidence.text`: the sentence(s) its offsets fall in, so a reader can check it.
+
+    Whitespace the evidence takes in at either end (a paragraph break) does not pull in the
+    next sentence; the offsets themselves stay as the rules found them.
+    """
+    ev = fact.evidence
+    claim = text[ev.start:ev.end]
+    start = ev.start + len(claim) - len(claim.lstrip())
+    end = max(ev.end - (len(claim) - len(claim.rstrip())), start)
+    if not sents:
+        return fact
+    starts = [s for s, _ in sents]
+    first = max(bisect_right(starts, start) - 1, 0)
+    last = max(bisect_right(starts, max(end - 1, start)) - 1, first)
+    lo, hi = min(sents[first][0], start), max(sents[last][1], end)
+    evidence = ev.model_copy(update={"text": text[lo:hi], "text_start": lo})
+    return fact.model_copy(update={"evidence": evidence})
 
 
 def doc_to_record(doc: Doc) -> ArticleRecord:
@@ -30,6 +77,7 @@ def doc_to_record(doc: Doc) -> ArticleRecord:
     for fact in sorted(doc._.facts or [], key=lambda f: (f.evidence.start, f.evidence.end)):
         if fact.subject in entities and (fact.object is None or fact.object in entities):
             facts.setdefault(fact.key(), fact)
+    sents = _sentences(doc)
     dates = [
         DateMention(text=s.text, value=v, start=s.start_char, end=s.end_char)
         for s in sorted(doc.spans.get("dates", []), key=lambda s: (s.start_char, s.end_char))
@@ -43,6 +91,6 @@ def doc_to_record(doc: Doc) -> ArticleRecord:
         url=art.url,
         content_hash=art.content_hash,
         entities=sorted(entities.values(), key=lambda e: (min(e.mentions) if e.mentions else (0, 0), e.id)),
-        facts=list(facts.values()),
+        facts=[with_sentence(f, doc.text, sents) for f in facts.values()],
         dates=dates,
     )
