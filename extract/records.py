@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from hankg.extract.extensions import LABEL_KIND
 from hankg.schema import ArticleRecord, DateMention, Entity, Fact, entity_id
 
-CONTINUES = ("J", "E", "XS", "VCP")   # Kiwi tags no sentence starts with: particles, endings, suffixes
+CONTINUES = ("J", "E", "XS", "VCP")  # Kiwi tags no sentence starts with: particles, endings, suffixes
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -28,7 +28,7 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
         if end <= start:
             continue
         first = next((t for t in sent if not t.is_space), None)
-        if out and first is not None and first.tag_.startswith(CONTINUES) and "\n" not in text[out[-1][1]:start]:
+        if out and first is not None and first.tag_.startswith(CONTINUES) and "\n" not in text[out[-1][1] : start]:
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
@@ -42,7 +42,7 @@ def with_sentence(fact: Fact, text: str, sents: list[tuple[int, int]]) -> Fact:
     next sentence; the offsets themselves stay as the rules found them.
     """
     ev = fact.evidence
-    claim = text[ev.start:ev.end]
+    claim = text[ev.start : ev.end]
     start = ev.start + len(claim) - len(claim.lstrip())
     end = max(ev.end - (len(claim) - len(claim.rstrip())), start)
     if not sents:

@@ -15,11 +15,12 @@ from hankg.data import by_length, wordset
 from hankg.extract.words import Word
 
 HANGUL = re.compile(r"^[가-힣]+$")
-TITLE_NUM = re.compile(r"^제?\d차관$")
+TITLE_NUM = re.compile(r"^제?\d(차관|차장)$")
 LATIN_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
 DEPARTMENT = re.compile(r"(학과|공학과|학부|대학원|연구실|연구센터|본부|사업부|팀)$")
 PARTNER_VERBS = ("담당", "맡", "참여", "주도", "주관", "협력", "합류", "컨소시엄", "파트너", "지원한다", "구성")
 NAME_PAREN = re.compile(r"\s*(\d{1,3}\s*세?|왼쪽|오른쪽|가운데|사진|앞줄|뒷줄|좌|우|중앙)\s*")
+DERIVED = "들성화적가력감률율"  # derivational suffixes (XSN) that make common nouns
 HONORIFICS = ("씨", "군", "양", "옹")
 
 
@@ -101,8 +102,8 @@ def is_person_name(word: Word, strict: bool = False, lenient: bool = False) -> b
         return False  # 홍길동(45), 홍길동(왼쪽): a name with an age or a photo position; 업스테이지(Upstage) is not
     if core in wordset("not_entities") or title_of(core) or core in wordset("titles"):
         return False
-    if core.endswith("들") and any("XSN" in t for t in word.core_tags):
-        return False  # 기관들: a plural is never a name
+    if core[-1] in DERIVED and "XSN" in word.core_tags[-1]:
+        return False  # 기관들, 안전성, 전문가: a plural or a derived noun is never a name
     surnames = wordset("surnames")
     if not (core[0] in surnames or core[:2] in surnames) or core in surnames:
         return False

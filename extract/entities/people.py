@@ -114,7 +114,7 @@ class PersonRules:
                 and (x.core_start, x.core_end) not in self.known_orgs
             )
 
-        if w.tail or not foreign(w) or is_person_name(w):
+        if w.tail or not foreign(w):
             return None
         last = i
         if " " not in w.core:
@@ -128,6 +128,8 @@ class PersonRules:
             last = i + 1
         elif introduced:
             return i
+        elif is_person_name(w):
+            return None
         n_org = 0  # then one to three organisation words and a title
         for x in words[last + 1 : last + 5]:
             if x.sent != w.sent or x.gap_before != " ":
@@ -160,7 +162,7 @@ class PersonRules:
         """`ORG은 신임 TITLE에 NAME …을 선임했다`: the title of the post goes to each name appointed to it."""
         words = self.words
         for w in words:
-            if w.tail not in ("에", "로", "으로") or w.is_paren:
+            if w.tail not in ("에", "에는", "로", "으로") or w.is_paren:
                 continue
             glued = glued_title(w.core)
             title = self.title_at(w.i)
@@ -186,8 +188,14 @@ class PersonRules:
                 if x.core in named and all(p != x.core_start for p, _ in appointed):
                     appointed.append((x.core_start, x.core))
                     self.mentions.append(Mention(x.core_start, x.core_end, "person", x.core, "rule:appointment", 1))
+            if w.tail in ("로", "으로") and verb.i - w.i <= 2:  # `ORG은 NAME 박사를 CTO로 영입했다`
+                appointed += [
+                    (p, n) for p, n, _ in self.people if any(x.core_start == p for x in words[max(0, w.i - 3) : w.i])
+                ]
+            if appointed:
+                self._appointer(w)
             for pos, name in appointed:
-                if w.core_end < pos < verb.core_start:
+                if pos < verb.core_start:
                     self.roles.append(
                         {
                             "person": name,
@@ -201,6 +209,16 @@ class PersonRules:
                         }
                     )
 
+    def _appointer(self, w: Word) -> None:
+        """`루닛은 NAME 박사를 CTO로 영입했다`: the proper-noun subject that appoints someone is an organisation."""
+        first = next((x for x in self.words if x.sent == w.sent), None)
+        if first is None or first.tail not in ("은", "는", "이", "가") or first.i >= w.i:
+            return
+        if is_proper(first) and not is_person_name(first) and (first.core_start, first.core_end) not in self.known_orgs:
+            self.mentions.append(
+                Mention(first.core_start, first.core_end, "organization", first.core, "rule:appointer", prio=1)
+            )
+
     def _trim_org(self, org_words: list[Word]) -> list[Word]:
         """`캐나다 몬트리올대` → 몬트리올대; `네이버클라우드 하이퍼스케일 AI` (기술총괄) → 네이버클라우드.
 
@@ -209,11 +227,12 @@ class PersonRules:
         in the person's title.
         """
 
-        def modifier(w: Word) -> bool:  # 후임, 신임, 캐나다: words before an organisation that are not part of it
-            common = all(t.startswith("NNG") for t in w.core_tags) and not looks_like_org(w)
-            return w.core in wordset("not_entities") or (common and (w.core_start, w.core_end) not in self.known_orgs)
+        def modifier(w: Word) -> bool:  # 후임, 신임, 전, 캐나다: words before an organisation that are not part of it
+            common = all(t.startswith(("NNG", "MM")) for t in w.core_tags) and not looks_like_org(w)
+            known = (w.core_start, w.core_end) in self.known_orgs
+            return w.core in wordset("not_entities") or w.core in TITLE_PREFIXES or (common and not known)
 
-        while len(org_words) > 1 and modifier(org_words[0]):
+        while org_words and modifier(org_words[0]) and (len(org_words) > 1 or org_words[0].core in TITLE_PREFIXES):
             org_words = org_words[1:]
         if len(org_words) == 1 and org_words[0].core in wordset("not_orgs_latin"):
             return []  # `AI CIC장`: AI names the unit, not an organisation
