@@ -152,7 +152,9 @@ def test_appointments_and_former_posts(run, text, person, org, role):
     assert found.facts("works_at", person, org, role=role), found
 
 
-@pytest.mark.parametrize("text", ["이 기술은 신뢰성·안전성·투명성을 함께 높인다.", "전문가 평가위원들이 점수를 매겼다."])
+@pytest.mark.parametrize(
+    "text", ["이 기술은 신뢰성·안전성·투명성을 함께 높인다.", "전문가 평가위원들이 점수를 매겼다."]
+)
 def test_derived_nouns_are_not_people(run, text):
     found = run(text)
     assert not [e for e in found.record.entities if e.kind == "person"], found
