@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -12,7 +13,8 @@ from thinc.api import Config
 
 from hankg.extract import components, extensions, tokenizer  # noqa: F401  (registrations)
 from hankg.extract.readers import InputProblem
-from hankg.extract.records import doc_to_record
+from hankg.extract.records import OFFSETS, doc_to_record
+from hankg.extract.tokenizer import nfc_map
 from hankg.schema import Article, ArticleRecord
 
 CONFIG = """
@@ -56,7 +58,15 @@ def build_nlp(aliases: Sequence[Path | str] = (), ner: Path | str | None = None)
 
 
 def make_doc(nlp: Language, article: Article):
-    doc = nlp.make_doc(article.text)
+    """The Doc of an article; text not in NFC (decomposed Hangul, as macOS copies it) is
+    analysed in NFC, since the rules and word lists are NFC, and records map offsets back."""
+    text = article.text
+    if unicodedata.is_normalized("NFC", text):
+        doc = nlp.make_doc(text)
+    else:
+        norm, back = nfc_map(text)
+        doc = nlp.make_doc(norm)
+        doc.user_data[OFFSETS] = back
     doc._.article = article
     return doc
 

@@ -37,7 +37,7 @@ def get_kiwi() -> Kiwi:
     return _KIWI
 
 
-def _nfc_map(text: str) -> tuple[str, list[int]]:
+def nfc_map(text: str) -> tuple[str, list[int]]:
     """NFC text and, for each of its characters and its end, the original offset."""
     if unicodedata.is_normalized("NFC", text):
         return text, list(range(len(text) + 1))
@@ -58,7 +58,7 @@ def _nfc_map(text: str) -> tuple[str, list[int]]:
 
 def analyse(text: str) -> list[list[tuple[int, int, str, str, bool]]]:
     """Kiwi's sentences as lists of (start, end, tag, lemma, oov) in `text`'s own offsets."""
-    norm, back = _nfc_map(text)
+    norm, back = nfc_map(text)
     sents = get_kiwi().tokenize(norm, split_sents=True) if norm.strip() else []
     out = []
     for sent in sents:
