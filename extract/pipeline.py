@@ -112,7 +112,21 @@ def extract_docs(
 def extract(
     articles: Iterable[Article | InputProblem],
     nlp: Language | None = None,
+    *,
+    workers: int = 1,
+    aliases: Sequence[Path | str] = (),
+    ner: Path | str | None = None,
 ) -> Iterator[ArticleRecord | InputProblem]:
-    """Articles (and reading problems) in, one record per article out, in input order."""
-    for item in extract_docs(articles, nlp):
+    """Articles (and reading problems) in, one record per article out, in input order.
+
+    `workers > 1` runs that many processes, each building its own pipeline from `aliases`
+    and `ner` (a pipeline object cannot be shared), with the same records as one."""
+    if workers > 1:
+        if nlp is not None:
+            raise ValueError("with workers > 1 each process builds its own pipeline: pass aliases/ner, not nlp.")
+        from hankg.extract.parallel import extract_parallel
+
+        yield from extract_parallel(articles, workers, aliases, ner)
+        return
+    for item in extract_docs(articles, nlp or build_nlp(aliases, ner)):
         yield item if isinstance(item, InputProblem) else doc_to_record(item[1])
