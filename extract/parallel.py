@@ -92,9 +92,15 @@ def extract_parallel(
 ) -> Iterator[Item]:
     """`workers` processes, one Kiwi each (spawned, not forked: Kiwi and progress threads do
     not survive a fork well)."""
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with process_pool(workers, aliases, ner) as pool:
         yield from extract_with(pool, items, workers, aliases, ner)
+
+
+def process_pool(workers: int, aliases: Sequence[Path | str] = (), ner: Path | str | None = None) -> Executor:
+    """`workers` spawned processes that start building their pipelines at once."""
+    args = (tuple(str(a) for a in aliases), None if ner is None else str(ner))
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=worker_nlp, initargs=args)
 
 
 def records(

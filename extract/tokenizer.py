@@ -12,6 +12,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from kiwipiepy import Kiwi
 from spacy.tokens import Doc
@@ -90,9 +91,14 @@ def analyse(text: str) -> Iterator[tuple[int, int, list[str], list[str], bool, b
 
 
 class KiwiDoc(Doc):
-    """A Doc that keeps its text: spaCy's `Doc.text` joins every token again on each read,
-    and hankg's rules read the text of each article a dozen times. Tokens never change the
-    text (merging and splitting keep it), so the text given is the text for good."""
+    """A Doc that keeps its text and its Token objects: spaCy's `Doc.text` joins every token
+    again on each read and iterating makes every Token afresh, and hankg's rules do both a
+    dozen times per article. Merging and splitting tokens never change the text, so the text
+    given is the text for good; the Tokens point into the token array, so `retokenize`
+    drops them."""
+
+    _hankg_text: str
+    _hankg_tokens: list | None = None
 
     @property
     def text(self) -> str:
@@ -101,6 +107,21 @@ class KiwiDoc(Doc):
     @property
     def text_with_ws(self) -> str:
         return self._hankg_text
+
+    def __iter__(self) -> Iterator:
+        tokens = self._hankg_tokens
+        if tokens is None or len(tokens) != len(self):
+            tokens = self._hankg_tokens = list(Doc.__iter__(self))
+        return iter(tokens)
+
+    @contextmanager
+    def retokenize(self):
+        self._hankg_tokens = None
+        try:
+            with Doc.retokenize(self) as retokenizer:
+                yield retokenizer
+        finally:
+            self._hankg_tokens = None
 
 
 class KiwiTokenizer:
