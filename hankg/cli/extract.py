@@ -77,15 +77,20 @@ def extract(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start the graph over instead of adding to it.")] = False,
     published: PublishedOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Processes to extract in, one Kiwi each.")
+    ] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="A dask.distributed scheduler to extract on (hankg[dask]).")
+    ] = None,
 ) -> None:
     """Extract entities and facts from INPUTS into OUT (adds to an existing graph)."""
-    from hankg.extract.pipeline import build_nlp
-    from hankg.extract.pipeline import extract as run
+    from hankg.extract.parallel import records
     from hankg.extract.readers import Article, InputProblem, read_inputs
     from hankg.graph.store import OutputStore
 
     try:
-        nlp = build_nlp(aliases or (), ner)
+        run = records(aliases or (), ner, workers=workers, scheduler=scheduler)
         store = OutputStore(out, rebuild=rebuild, aliases=aliases or ())
     except (OSError, ValueError) as e:
         err.print(f"[red]error:[/] {e}")
@@ -112,7 +117,7 @@ def extract(
         transient=True,
     ) as progress:
         task = progress.add_task("extract", total=_count(inputs) if show else None)
-        for item in run(fresh(_dated(read_inputs(inputs), published)), nlp):
+        for item in run(fresh(_dated(read_inputs(inputs), published))):
             if isinstance(item, InputProblem) and item.skipped:
                 passed[item.skipped] = passed.get(item.skipped, 0) + 1
                 continue
