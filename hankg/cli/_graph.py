@@ -11,11 +11,11 @@ err = Console(stderr=True, highlight=False)
 
 
 def load_graph(graph: Path):
-    """The graph written by `hankg extract --out GRAPH`, or exit 2 with a clear message."""
-    from hankg.graph.query import KnowledgeGraph
+    """The graph of `hankg extract --out GRAPH` (from its store), or exit 2 with a clear message."""
+    from hankg.graph.store import load
 
     try:
-        return KnowledgeGraph.load(graph)
+        return load(graph)
     except (FileNotFoundError, ValueError) as e:
         err.print(f"[red]error:[/] {e}", soft_wrap=True)
         raise typer.Exit(2) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import deque
 from pathlib import Path
 from typing import Annotated
 
@@ -85,44 +86,62 @@ def extract(
         nlp = build_nlp(aliases or (), ner)
         store = OutputStore(out, rebuild=rebuild, aliases=aliases or ())
     except (OSError, ValueError) as e:
-        err.print(f"[red]error:[/] {e}")
+        err.print(f"[red]error:[/] {e}", soft_wrap=True)
         raise typer.Exit(2) from None
     skipped = failures = 0
+    pending: deque[Article] = deque()  # articles sent to extraction, to pair with their records
 
     def fresh(stream):
         nonlocal skipped
         for item in stream:
-            if isinstance(item, Article) and store.has(item):
-                skipped += 1
-                continue
+            if isinstance(item, Article):
+                if store.has(item):
+                    skipped += 1
+                    continue
+                pending.append(item)
             yield item
 
+    def source(rec):
+        while pending and pending[0].id != rec.article:
+            pending.popleft()  # an article whose extraction failed: it has no record
+        return pending.popleft() if pending else None
+
     show = not quiet and sys.stderr.isatty()
-    with Progress(
-        TextColumn("extracting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not show,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("extract", total=_count(inputs) if show else None)
-        for item in run(fresh(_dated(read_inputs(inputs), published)), nlp):
-            if isinstance(item, InputProblem):
-                err.print(f"[yellow]{'error' if item.fatal else 'warning'}:[/] {item}", soft_wrap=True)
-                failures += item.fatal
-                if item.line is None or item.fatal:
-                    progress.advance(task)
-                continue
-            store.add(item)
-            progress.advance(task)
+    try:
+        with Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=not show,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("extract", total=_count(inputs) if show else None)
+            for item in run(fresh(_dated(read_inputs(inputs), published)), nlp):
+                if isinstance(item, InputProblem):
+                    err.print(f"[yellow]{'error' if item.fatal else 'warning'}:[/] {item}", soft_wrap=True)
+                    failures += item.fatal
+                    if item.line is None or item.fatal:
+                        progress.advance(task)
+                    continue
+                store.add(item, source(item))
+                progress.advance(task)
         summary = store.close()
+    except OSError as e:  # the store could not be written (disk full, folder gone): it keeps what it had
+        store.abandon()
+        err.print(f"[red]error:[/] {e}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    except BaseException:
+        store.abandon()  # interrupted: every finished article is committed, the next run resumes
+        raise
     line = (
         f"{summary.new} articles extracted ({skipped} already in the graph), "
         f"{summary.articles} in the graph: {summary.entities} entities, {summary.facts} facts; "
         f"{failures} failed → {out}"
     )
+    if summary.imported:
+        line += f" ({summary.imported} records imported from the old facts.jsonl)"
     err.print(line, soft_wrap=True)
     if failures:
         raise typer.Exit(1)
