@@ -22,6 +22,8 @@ from hankg.data import user_words
 
 _KIWI: Kiwi | None = None
 _RUNS = re.compile(r"\s+|\S+")
+LONG_RUN = 1000
+_LONG = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 _LOCK = threading.Lock()
 
 
@@ -56,18 +58,29 @@ def _nfc_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) to hand Kiwi: the whole text, unless it holds a run without spaces longer
+    than `LONG_RUN`; such a run is cut every `LONG_RUN` characters, because Kiwi's time grows with
+    the square of a run's length (200,000 characters: minutes) and no word is that long."""
+    cuts = [m.start() + k for m in _LONG.finditer(text) for k in range(LONG_RUN, m.end() - m.start(), LONG_RUN)]
+    bounds = [0, *cuts, len(text)]
+    return [(a, text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def analyse(text: str) -> list[list[tuple[int, int, str, str, bool]]]:
     """Kiwi's sentences as lists of (start, end, tag, lemma, oov) in `text`'s own offsets."""
     norm, back = _nfc_map(text)
-    sents = get_kiwi().tokenize(norm, split_sents=True) if norm.strip() else []
     out = []
-    for sent in sents:
-        morphs = []
-        for t in sent:
-            s, e = back[t.start], back[t.start + t.len]
-            lemma = t.lemma if t.tag.startswith("V") else t.form
-            morphs.append((s, max(e, s + 1) if t.len else e, t.tag, lemma, bool(t.oov)))
-        out.append(morphs)
+    for off, piece in _pieces(norm):
+        if not piece.strip():
+            continue
+        for sent in get_kiwi().tokenize(piece, split_sents=True):
+            morphs = []
+            for t in sent:
+                s, e = back[off + t.start], back[off + t.start + t.len]
+                lemma = t.lemma if t.tag.startswith("V") else t.form
+                morphs.append((s, max(e, s + 1) if t.len else e, t.tag, lemma, bool(t.oov)))
+            out.append(morphs)
     return out
 
 

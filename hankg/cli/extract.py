@@ -28,6 +28,13 @@ PublishedOpt = Annotated[
     str | None,
     typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that state none; resolves 지난 15일."),
 ]
+MAX_CHARS = 1_000_000
+MaxCharsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-chars", min=1, help="Refuse (by name) an article longer than this many characters; news is far shorter."
+    ),
+]
 NerOpt = Annotated[
     Path | None, typer.Option("--ner", exists=True, file_okay=False, help="A NER model trained with `hankg train`.")
 ]
@@ -45,6 +52,22 @@ def _dated(stream, published: str | None):
         raise typer.BadParameter(f"--published expects a date like 2026-01-18, not {published!r}.")
     for item in stream:
         yield item.model_copy(update={"published": day}) if isinstance(item, Article) and not item.published else item
+
+
+def _bounded(stream, max_chars: int):
+    """Refuse articles longer than `max_chars`, each by name, so one huge input cannot stall the batch."""
+    from hankg.extract.readers import Article, InputProblem
+
+    for item in stream:
+        if isinstance(item, Article) and len(item.text) > max_chars:
+            yield InputProblem(
+                item.path or item.id,
+                None,
+                f"article {item.id} has {len(item.text):,} characters, more than --max-chars {max_chars:,}; "
+                f"it is skipped (raise --max-chars to extract it).",
+            )
+            continue
+        yield item
 
 
 def _count(inputs: list[Path]) -> int:
@@ -74,6 +97,7 @@ def extract(
     ner: NerOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start the graph over instead of adding to it.")] = False,
     published: PublishedOpt = None,
+    max_chars: MaxCharsOpt = MAX_CHARS,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract entities and facts from INPUTS into OUT (adds to an existing graph)."""
@@ -118,7 +142,7 @@ def extract(
             transient=True,
         ) as progress:
             task = progress.add_task("extract", total=_count(inputs) if show else None)
-            for item in run(fresh(_dated(read_inputs(inputs), published)), nlp):
+            for item in run(fresh(_bounded(_dated(read_inputs(inputs), published), max_chars)), nlp):
                 if isinstance(item, InputProblem):
                     err.print(f"[yellow]{'error' if item.fatal else 'warning'}:[/] {item}", soft_wrap=True)
                     failures += item.fatal
