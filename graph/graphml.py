@@ -70,9 +70,13 @@ def fragment(scope: str, attrs: Attrs, keys: KeyMap, node: str = "", source: str
         head = f'    <edge source="{_attr(source)}" target="{_attr(target)}" id="{_attr(key)}"'
     if not attrs:
         return head + " />\n"
-    body = "".join(f'      <data key="{keys[(k, xml_type(v), scope)]}">{_text(str(v))}</data>\n'
-                   for k, v in attrs.items())
+    body = "".join(_data(keys[(k, xml_type(v), scope)], str(v)) for k, v in attrs.items())
     return f"{head}>\n{body}    </{scope}>\n"
+
+
+def _data(kid: str, text: str) -> str:
+    """ElementTree writes an element with empty text as `<data key="d0" />`."""
+    return f'      <data key="{kid}">{_text(text)}</data>\n' if text else f'      <data key="{kid}" />\n'
 
 
 def _key_lines(keys: KeyMap) -> Iterator[str]:
