@@ -139,12 +139,26 @@ def write_graphml(db: sqlite3.Connection, fh: BinaryIO) -> None:
     graphml.write_document(fh, keys, _fragments(db))
 
 
-def read_graph(db: sqlite3.Connection) -> nx.MultiDiGraph:
-    """The stored graph as networkx holds it, in the order `graph.graphml` lists it."""
+SCOPES = {
+    None: "",
+    "fact": "WHERE kind = 'fact'",
+    **{kind: f"WHERE u IN (SELECT id FROM nodes WHERE kind = '{kind}') "
+             f"OR v IN (SELECT id FROM nodes WHERE kind = '{kind}')" for kind in ("organization", "person", "model")},
+}
+
+
+def read_graph(db: sqlite3.Connection, scope: str | None = None) -> nx.MultiDiGraph:
+    """The stored graph as networkx holds it, in the order `graph.graphml` lists it.
+
+    `scope` keeps only some edges (see `SCOPES`: the fact edges, or those touching one kind of
+    node), in the same order, for a question that reads no others.
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"Unknown scope {scope!r}; use one of {', '.join(map(str, SCOPES))}.")
     graph = nx.MultiDiGraph()
     graph.add_nodes_from((n, json.loads(a)) for n, a in db.execute("SELECT id, attrs FROM nodes ORDER BY id"))
-    graph.add_edges_from((u, v, k, json.loads(a))
-                         for u, v, k, a in db.execute("SELECT u, v, key, attrs FROM edges ORDER BY u, v, key"))
+    graph.add_edges_from((u, v, k, json.loads(a)) for u, v, k, a in db.execute(
+        f"SELECT u, v, key, attrs FROM edges {SCOPES[scope]} ORDER BY u, v, key"))
     return graph
 
 

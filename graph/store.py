@@ -321,8 +321,13 @@ def _reason(e: BaseException) -> str:
     return str(e) or type(e).__name__
 
 
-def load(path: Path | str = "outputs"):
-    """The `KnowledgeGraph` of an output folder, from its store; a GraphML file or old folder as before."""
+def load(path: Path | str = "outputs", scope: str | None = None):
+    """The `KnowledgeGraph` of an output folder, from its store; a GraphML file or old folder as before.
+
+    `scope` narrows the edges loaded to what one question reads, for the CLI: `"fact"` (timeline,
+    facts, path) or an entity kind (`"model"`: the edges that touch a model, for `models()`). All
+    nodes are always loaded, so names resolve as ever. `None` loads everything.
+    """
     from .query import KnowledgeGraph
 
     path = Path(path)
@@ -331,7 +336,7 @@ def load(path: Path | str = "outputs"):
             db = open_readonly(path / DB)
             try:
                 if db.execute("SELECT 1 FROM meta WHERE key = 'graphml_keys'").fetchone():
-                    return KnowledgeGraph(read_graph(db))
+                    return KnowledgeGraph(read_graph(db, scope))
             finally:
                 db.close()
         except sqlite3.Error as e:

@@ -84,7 +84,7 @@ def _seen(item) -> str:
 @app.command()
 def organizations(graph: GraphOpt = Path("outputs"), as_json: JsonOpt = False) -> None:
     """Every organisation: status in the programme, models, people, consortium partners."""
-    orgs = _ask(_load(graph).organizations)
+    orgs = _ask(_load(graph, "organization").organizations)
     if as_json:
         return _json(orgs)
     _table(f"{len(orgs)} organizations", ["name", "aliases", "status", "models", "people",
@@ -98,7 +98,7 @@ def people(graph: GraphOpt = Path("outputs"),
            org: Annotated[str | None, typer.Option(help="Only people at this org.")] = None,
            as_json: JsonOpt = False) -> None:
     """People and their roles, optionally only those at one organisation (aliases resolve)."""
-    found = _ask(_load(graph).people, org=org)
+    found = _ask(_load(graph, "person").people, org=org)
     if as_json:
         return _json(found)
     _table(f"{len(found)} people" + (f" at {org}" if org else ""),
@@ -112,7 +112,7 @@ def models(graph: GraphOpt = Path("outputs"), as_json: JsonOpt = False) -> None:
     """Models: developer, latest claimed size and the dated history of size claims."""
     from hankg.graph.query import format_params
 
-    found = _ask(_load(graph).models)
+    found = _ask(_load(graph, "model").models)
     if as_json:
         return _json(found)
     _table(f"{len(found)} models", ["model", "developer", "parameters", "size history", "seen",
@@ -128,7 +128,7 @@ def timeline(graph: GraphOpt = Path("outputs"),
                                                         help="Only events of this entity.")] = None,
              as_json: JsonOpt = False) -> None:
     """Dated events in order: statuses, size claims, roles, publications."""
-    events = _ask(_load(graph).timeline, entity=entity)
+    events = _ask(_load(graph, "fact").timeline, entity=entity)
     if as_json:
         return _json(events)
     _table(f"{len(events)} events" + (f" of {entity}" if entity else ""),
@@ -168,7 +168,7 @@ def path(a: Annotated[str, typer.Argument(help="From this entity...")],
          b: Annotated[str, typer.Argument(help="...to this one.")],
          graph: GraphOpt = Path("outputs"), as_json: JsonOpt = False) -> None:
     """The shortest chain of facts between two entities, each hop with its sources."""
-    steps = _ask(_load(graph).path, a, b)
+    steps = _ask(_load(graph, "fact").path, a, b)
     if as_json:
         return _json(steps)
     out = _out()
@@ -191,7 +191,7 @@ def facts(graph: GraphOpt = Path("outputs"),
           until: Annotated[str | None, typer.Option(help="Up to this date.")] = None,
           as_json: JsonOpt = False) -> None:
     """Claims, filtered by subject, relation and period (fact date, else publication date)."""
-    found = _ask(_load(graph).facts, subject=subject, relation=relation, since=since, until=until)
+    found = _ask(_load(graph, "fact").facts, subject=subject, relation=relation, since=since, until=until)
     if as_json:
         return _json(found)
     _fact_table(f"{len(found)} facts", found)

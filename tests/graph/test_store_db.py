@@ -197,3 +197,22 @@ def test_facts_jsonl_of_the_store_is_one_line_per_article_in_ingestion_order(tmp
     run(out, list(reversed(recs)))
     lines = (out / FACTS).read_text(encoding="utf-8").splitlines()
     assert [json.loads(x)["article"] for x in lines] == [r.article for r in reversed(recs)]
+
+
+@pytest.mark.parametrize("args", [
+    ["organizations"], ["people"], ["people", "--org", "Upstage"], ["models"], ["timeline"],
+    ["timeline", "--entity", "솔라"], ["entity", "업스테이지"], ["path", "업스테이지", "솔라"],
+    ["facts", "--relation", "parameters"], ["facts", "--subject", "SKT", "--since", "2025-08"]])
+def test_every_query_from_the_store_prints_what_the_graphml_gives(tmp_path, args):
+    from typer.testing import CliRunner
+
+    from hankg.cli import app
+
+    out = tmp_path / "out"
+    run(out, make_records() + synthetic(40))
+    runner = CliRunner()
+    for fmt in (["--json"], []):
+        from_store = runner.invoke(app, ["query", *args, "--graph", str(out), *fmt])
+        from_file = runner.invoke(app, ["query", *args, "--graph", str(out / GRAPH), *fmt])
+        assert from_store.exit_code == from_file.exit_code == 0, from_store.output
+        assert from_store.stdout == from_file.stdout
