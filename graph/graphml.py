@@ -89,12 +89,16 @@ def write_document(fh: BinaryIO, keys: KeyMap, fragments: Iterable[str]) -> None
     fh.write(HEADER.encode("utf-8"))
     for line in _key_lines(keys):
         fh.write(line.encode("utf-8"))
-    first = True
+    first, chunk = True, []
     for frag in fragments:
         if first:
             fh.write(b'\n  <graph edgedefault="directed">\n')
             first = False
-        fh.write(frag.encode("utf-8"))
+        chunk.append(frag)
+        if len(chunk) >= 1000:
+            fh.write("".join(chunk).encode("utf-8"))
+            chunk.clear()
+    fh.write("".join(chunk).encode("utf-8"))
     if first:
         fh.write(b'\n  <graph edgedefault="directed" />\n</graphml>\n')
     else:

@@ -16,13 +16,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import networkx as nx
 
 from hankg.data import Actors
-from hankg.schema import ArticleRecord, Entity, Fact
+from hankg.schema import ArticleRecord
 
 from . import graphml
 from .build import _entity_nodes, _fact_edges, _mention_edges, article_attrs, article_node
@@ -32,21 +33,50 @@ CHUNK = 2000
 
 
 def names_json(record: ArticleRecord) -> str:
-    """What resolution needs of a record: its entities (stand-ins included) and works_at pairs."""
-    ents = [[e.id, e.kind, e.name, e.aliases, e.mentions] for e in complete_entities(record)]
+    """What resolution needs of a record: its entities (stand-ins included, with their number of
+    mentions, not the mentions) and its works_at pairs."""
+    ents = [[e.id, e.kind, e.name, e.aliases, len(e.mentions)] for e in complete_entities(record)]
     works = [[f.subject, f.object] for f in record.facts if f.relation == "works_at" and f.object]
     return json.dumps({"e": ents, "w": works}, ensure_ascii=False)
 
 
-def _light(row: sqlite3.Row) -> ArticleRecord:
-    """A record holding only what resolution and entity nodes read (no validation: it was stored valid)."""
+@dataclass(slots=True)
+class _Entity:
+    """An entity as resolution reads it; `mentions` only has to have the right length."""
+
+    id: str
+    kind: str
+    name: str
+    aliases: list[str]
+    mentions: list
+
+
+@dataclass(slots=True)
+class _Fact:
+    subject: str
+    relation: str
+    object: str | None
+
+
+@dataclass(slots=True)
+class _Record:
+    """A record as resolution and the node attributes read it: cheap to make for every article."""
+
+    article: str
+    published: str | None
+    title: str | None
+    source: str | None
+    url: str | None
+    content_hash: str | None
+    entities: list[_Entity]
+    facts: list[_Fact]
+
+
+def _light(row: sqlite3.Row) -> _Record:
     data = json.loads(row["names"])
-    ents = [Entity.model_construct(id=i, kind=k, name=n, aliases=a, mentions=m, extractor="")
-            for i, k, n, a, m in data["e"]]
-    facts = [Fact.model_construct(subject=s, relation="works_at", object=o) for s, o in data["w"]]
-    return ArticleRecord.model_construct(
-        article=row["id"], published=row["published"], title=row["title"], source=row["source"],
-        url=row["url"], content_hash=row["hash"], entities=ents, facts=facts, dates=[])
+    return _Record(row["id"], row["published"], row["title"], row["source"], row["url"], row["hash"],
+                   [_Entity(i, k, n, a, [None] * m) for i, k, n, a, m in data["e"]],
+                   [_Fact(s, "works_at", o) for s, o in data["w"]])
 
 
 def _dumps(attrs: dict[str, Any]) -> str:
@@ -58,7 +88,7 @@ def refresh(db: sqlite3.Connection, actors: Actors) -> None:
     rows = db.execute("SELECT seq, id, published, title, source, url, hash, names, mapping "
                       "FROM articles ORDER BY id").fetchall()
     recs = [_light(r) for r in rows]
-    res = resolve(recs, actors)
+    res = resolve(recs, actors)  # type: ignore[arg-type]  # duck-typed records
     wanted = {article_node(r.article): article_attrs(r) for r in recs}
     wanted.update(_entity_nodes(recs, res))
     _update_nodes(db, wanted)

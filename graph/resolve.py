@@ -30,10 +30,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from hankg.data import Actors
 from hankg.schema import KIND_PREFIX, ArticleRecord, Entity, entity_id
-from hankg.scoring import norm  # the scorer's name key: graph merges what the scorer matches
+from hankg.scoring import norm as _norm
+
+# The scorer's name key (the graph merges what the scorer matches), remembered: resolution asks
+# for the same few thousand names hundreds of thousands of times.
+norm = lru_cache(maxsize=1 << 16)(_norm)
 
 _PREFIX_KIND = {prefix: kind for kind, prefix in KIND_PREFIX.items()}
 
