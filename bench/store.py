@@ -6,7 +6,8 @@
    made from the corpus, the test articles and, when `../shared` is there, the seeds: each
    one is a source article, a paragraph of another and a line of its own. Peak RSS per run.
 2. Adding one new article to the 800-article folder, beyond start-up: the wall time of that
-   run minus the same run into an empty folder (same start-up and extraction, no store).
+   run minus the same run into an empty folder (same start-up and extraction, no store), and,
+   less noisy, the store's part measured in-process (open, add the record, close).
 3. `hankg query models --json` on the 800-article folder, wall time of the whole command.
 4. Each query in Python on a loaded store, for the 800 articles and for a store of
    `--synthetic` made-up records (`bench/graph_bench.py`'s generator): load time, then the
@@ -100,6 +101,27 @@ def query_latency(folder: Path) -> dict[str, float]:
     return out
 
 
+def store_part(folder: Path, tmp: Path) -> float:
+    """Seconds to open the store, add one extracted record and close it (files written), median of 3."""
+    import shutil
+
+    import hankg
+    from hankg.graph.store import OutputStore
+
+    rec = hankg.extract_text("이하늘 가온랩 대표는 '가온-3B' 모델을 공개했다.", id="one-more")
+    times = []
+    for _ in range(3):
+        copy = tmp / "copy"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(folder, copy)
+        t = time.perf_counter()
+        store = OutputStore(copy)
+        store.add(rec)
+        store.close()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
 def synthetic_store(n: int, folder: Path) -> float:
     """A store of `n` made-up records; returns the seconds it took to write."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -137,6 +159,8 @@ def main() -> None:
         add, rss, _ = run_cli("extract", str(one), "--out", str(big), "--quiet")
         print(f"add one article to {max(a.sizes)}: {add:.2f} s wall; the same article into an empty folder "
               f"{empty:.2f} s: {add - empty:.2f} s beyond start-up (peak RSS {rss:.0f} MB)", flush=True)
+        print(f"  the store's part (open, add the record, close), median of 3 on copies: "
+              f"{store_part(big, tmp):.2f} s", flush=True)
         walls = [run_cli("query", "models", "--graph", str(big), "--json")[0] for _ in range(3)]
         print(f"hankg query models --json on {max(a.sizes)}: {statistics.median(walls):.2f} s wall (median of 3)")
         for label, folder in ((f"{max(a.sizes)} articles", big),):
