@@ -186,10 +186,23 @@ def read_graph(db: sqlite3.Connection, scope: str | None = None) -> nx.MultiDiGr
     if scope not in SCOPES:
         raise ValueError(f"Unknown scope {scope!r}; use one of {', '.join(map(str, SCOPES))}.")
     graph = nx.MultiDiGraph()
+    graph.graph.update(node_default={}, edge_default={})  # as networkx's GraphML reader leaves them: same exports
     graph.add_nodes_from((n, json.loads(a)) for n, a in db.execute("SELECT id, attrs FROM nodes ORDER BY id"))
     graph.add_edges_from((u, v, k, json.loads(a)) for u, v, k, a in db.execute(
         f"SELECT u, v, key, attrs FROM edges {SCOPES[scope]} ORDER BY u, v, key"))
     return graph
+
+
+def iter_nodes(db: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(node, attributes) in node order, one at a time."""
+    for n, a in db.execute("SELECT id, attrs FROM nodes ORDER BY id"):
+        yield n, json.loads(a)
+
+
+def iter_edges(db: sqlite3.Connection) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """(source, target, key, attributes) in edge order, one at a time."""
+    for u, v, k, a in db.execute("SELECT u, v, key, attrs FROM edges ORDER BY u, v, key"):
+        yield u, v, k, json.loads(a)
 
 
 def open_readonly(path: Path) -> sqlite3.Connection:

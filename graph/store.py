@@ -342,3 +342,31 @@ def load(path: Path | str = "outputs", scope: str | None = None):
         except sqlite3.Error as e:
             raise ValueError(f"{path / DB}: not a readable hankg store ({e}).") from e
     return KnowledgeGraph.load(path)
+
+
+def export_from_store(folder: Path, fmt: str, to: Path) -> tuple[Path, int, int] | None:
+    """GraphML or neo4j CSV streamed from a folder's store, never holding the graph: the way out for
+    graphs too large for memory. (path, nodes, edges), or None when there is no store to stream
+    from (or `fmt` needs the whole graph: JSON)."""
+    from .export import write_csv
+    from .materialize import iter_edges, iter_nodes
+
+    folder = Path(folder)
+    if fmt not in ("graphml", "csv") or not folder.is_dir() or not (folder / DB).is_file():
+        return None
+    db = open_readonly(folder / DB)
+    try:
+        if not db.execute("SELECT 1 FROM meta WHERE key = 'graphml_keys'").fetchone():
+            return None
+        if fmt == "csv":
+            written = write_csv(Path(to), lambda: iter_nodes(db), lambda: iter_edges(db))
+        else:
+            def write(tmp: Path) -> None:
+                with open(tmp, "wb") as fh:
+                    write_graphml(db, fh)
+            write_atomic(Path(to), write)
+            written = Path(to)
+        n, m = (db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("nodes", "edges"))
+        return written, n, m
+    finally:
+        db.close()

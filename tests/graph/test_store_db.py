@@ -216,3 +216,24 @@ def test_every_query_from_the_store_prints_what_the_graphml_gives(tmp_path, args
         from_file = runner.invoke(app, ["query", *args, "--graph", str(out / GRAPH), *fmt])
         assert from_store.exit_code == from_file.exit_code == 0, from_store.output
         assert from_store.stdout == from_file.stdout
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "csv", "json"])
+def test_exports_streamed_from_the_store_equal_those_of_the_loaded_graph(tmp_path, fmt):
+    from typer.testing import CliRunner
+
+    from hankg.cli import app
+    from hankg.graph.export import export
+
+    out = tmp_path / "out"
+    run(out, make_records() + synthetic(30))
+    result = CliRunner().invoke(app, ["export", "--graph", str(out), "--format", fmt, "--to", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    export(KnowledgeGraph.load(out / GRAPH).graph, fmt, tmp_path / "g")
+    if fmt == "csv":
+        for name in ("nodes.csv", "edges.csv"):
+            assert (tmp_path / "s" / name).read_bytes() == (tmp_path / "g" / name).read_bytes()
+    else:
+        assert (tmp_path / "s").read_bytes() == (tmp_path / "g").read_bytes()
+    if fmt == "graphml":
+        assert (tmp_path / "s").read_bytes() == (out / GRAPH).read_bytes()
