@@ -155,6 +155,9 @@ class OutputStore:
             raise StoreError(f"cannot open the store {self.path}: {_reason(e)}.") from None
         with self._transaction():
             fresh = self._meta("schema") is None
+            if not fresh and not rebuild and self._meta("schema") != SCHEMA_VERSION:
+                raise StoreError(f"{self.path} was written by another hankg (store version {self._meta('schema')}, "
+                                 f"this one reads {SCHEMA_VERSION}); use that hankg, or --rebuild.")
             if rebuild:
                 for table in ("articles", "nodes", "edges", "meta"):
                     self.db.execute(f"DELETE FROM {table}")

@@ -237,3 +237,15 @@ def test_exports_streamed_from_the_store_equal_those_of_the_loaded_graph(tmp_pat
         assert (tmp_path / "s").read_bytes() == (tmp_path / "g").read_bytes()
     if fmt == "graphml":
         assert (tmp_path / "s").read_bytes() == (out / GRAPH).read_bytes()
+
+
+def test_a_store_of_another_version_is_refused_with_the_way_out(tmp_path):
+    out = tmp_path / "out"
+    run(out, make_records())
+    db = sqlite3.connect(out / DB)
+    db.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="another hankg.*--rebuild"):
+        OutputStore(out)
+    assert run(out, [], rebuild=True).articles == 0
