@@ -153,6 +153,14 @@ class OutputStore:
             self.db.executescript(SCHEMA)
         except (OSError, sqlite3.Error) as e:
             raise StoreError(f"cannot open the store {self.path}: {_reason(e)}.") from None
+        try:
+            self._start(rebuild)
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _start(self, rebuild: bool) -> None:
+        """Check the version; empty the store for --rebuild; import an old facts.jsonl once."""
         with self._transaction():
             fresh = self._meta("schema") is None
             if not fresh and not rebuild and self._meta("schema") != SCHEMA_VERSION:
