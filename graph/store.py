@@ -355,6 +355,21 @@ def load(path: Path | str = "outputs", scope: str | None = None):
     return KnowledgeGraph.load(path)
 
 
+def read_article(folder: Path | str, article_id: str) -> Article | None:
+    """One stored article with its text and metadata, read-only (for evidence in answers and reports);
+    None when the folder has no store or the store no such article."""
+    path = Path(folder) / DB
+    if not path.is_file():
+        return None
+    db = open_readonly(path)
+    try:
+        row = db.execute("SELECT id, text, published, title, url, source, path FROM articles WHERE id = ?",
+                         (article_id,)).fetchone()
+    finally:
+        db.close()
+    return None if row is None else Article(**{**dict(row), "text": row["text"] or ""})
+
+
 def export_from_store(folder: Path, fmt: str, to: Path) -> tuple[Path, int, int] | None:
     """GraphML or neo4j CSV streamed from a folder's store, never holding the graph: the way out for
     graphs too large for memory. (path, nodes, edges), or None when there is no store to stream

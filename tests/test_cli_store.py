@@ -104,3 +104,22 @@ def test_a_store_that_fills_up_mid_run_exits_2_and_keeps_what_it_had(tmp_path, m
     assert "disk is full" in result.stderr
     assert {n: (out / n).read_bytes() for n in before} == before
     assert committed(out / "hankg.sqlite") == 3
+
+
+def test_an_old_folder_is_imported_and_the_summary_says_so(tmp_path):
+    from typer.testing import CliRunner
+
+    from hankg.cli import app
+
+    inputs = articles(tmp_path, 3)
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(app, ["extract", str(inputs), "--out", str(out), "--quiet"]).exit_code == 0
+    before = (out / "facts.jsonl").read_bytes()
+    for p in out.glob("hankg.sqlite*"):
+        p.unlink()                                   # as the version before the store left it
+    result = runner.invoke(app, ["extract", str(inputs), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "0 articles extracted (3 already in the graph)" in result.stderr
+    assert "3 records imported from the old facts.jsonl" in result.stderr
+    assert (out / "facts.jsonl").read_bytes() == before

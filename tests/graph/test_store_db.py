@@ -14,7 +14,7 @@ from graph_fixtures import ent, fact, make_records, record
 from hankg.data import actors as load_actors
 from hankg.graph.build import build_graph
 from hankg.graph.query import KnowledgeGraph
-from hankg.graph.store import DB, FACTS, GRAPH, OutputStore, StoreError, load, spec_line
+from hankg.graph.store import DB, FACTS, GRAPH, OutputStore, StoreError, load, read_article, spec_line
 from hankg.schema import Article, ArticleRecord, entity_id
 
 ROLES = ("대표", "부사장", "연구원", "기자")
@@ -134,6 +134,8 @@ def test_the_store_keeps_each_articles_text_and_metadata(tmp_path):
     store.add(rec, art)
     assert store.article("t1") == art
     store.close()
+    assert read_article(tmp_path / "out", "t1") == art
+    assert read_article(tmp_path / "out", "nope") is None and read_article(tmp_path / "none", "t1") is None
     db = sqlite3.connect(tmp_path / "out" / DB)
     assert db.execute("SELECT text, path FROM articles WHERE id = 't1'").fetchone() == (art.text, "in/t1.txt")
 
