@@ -20,7 +20,8 @@ answered in pieces. The rules, in order:
 Node ids follow SPEC's entity ids (`org:업스테이지`); when several people share a name their
 ids carry the organisation, `person:김성훈@LG AI연구원`, and the unaffiliated one keeps
 `person:김성훈`. Ids may therefore change when a later article brings a namesake: the graph
-is rebuilt from all records on every write, so it is always consistent with itself.
+is resolved again over every stored entity on every write (the store rebuilds the edges of
+the articles whose entities moved), so it is always consistent with itself.
 
 Everything here is independent of the order of the records.
 """
