@@ -10,6 +10,8 @@ import sqlite3
 import networkx as nx
 import pytest
 from graph_fixtures import ent, fact, make_records, record
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hankg.data import actors as load_actors
 from hankg.graph.build import build_graph
@@ -251,3 +253,25 @@ def test_a_store_of_another_version_is_refused_with_the_way_out(tmp_path):
     with pytest.raises(StoreError, match="another hankg.*--rebuild"):
         OutputStore(out)
     assert run(out, [], rebuild=True).articles == 0
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 10_000), st.lists(st.integers(1, 12), min_size=1, max_size=4),
+       st.lists(st.integers(0, 40), max_size=3))
+def test_any_sequence_of_runs_writes_what_one_full_rebuild_writes(tmp_path_factory, seed, runs, redo):
+    """Runs of any sizes, some re-extracting an earlier id with other content: the files are always
+    those of the version before the store, rebuilt from every record."""
+    out = tmp_path_factory.mktemp("runs") / "out"
+    pool = synthetic(sum(runs) + len(redo), seed=seed)
+    done: list[ArticleRecord] = []
+    at = 0
+    for n in runs:
+        batch = pool[at:at + n]
+        at += n
+        if redo and done:
+            old = done[redo.pop() % len(done)]
+            batch.append(pool[at].model_copy(update={"article": old.article}))
+            at += 1
+        run(out, batch, batch_size=5)
+        done += batch
+        assert files(out) == reference(done)
