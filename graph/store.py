@@ -322,6 +322,8 @@ class OutputStore:
         """Commit what was finished and close without writing the files (the run was cut short)."""
         try:
             self.flush()
+        except sqlite3.ProgrammingError:  # already closed
+            return
         finally:
             self.db.close()
 
