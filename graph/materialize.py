@@ -13,6 +13,8 @@ indexed scans, not an XML parse.
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -83,8 +85,22 @@ def _dumps(attrs: dict[str, Any]) -> str:
     return json.dumps(attrs, ensure_ascii=False)
 
 
+def _edge_code() -> str:
+    """A hash of the code that turns a record into edges: when it changes (a new edge attribute),
+    every article's edges are rebuilt, since a stored edge row is only redone when its article moves."""
+    try:
+        text = inspect.getsource(_mention_edges) + inspect.getsource(_fact_edges)
+    except OSError:  # no source shipped: the version stands in for it
+        from hankg import __version__ as text
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def refresh(db: sqlite3.Connection, actors: Actors) -> None:
     """Bring the node and edge rows (and their fragments) up to date with the articles."""
+    code = _edge_code()
+    if (db.execute("SELECT value FROM meta WHERE key = 'edge_code'").fetchone() or [None])[0] != code:
+        db.execute("UPDATE articles SET mapping = NULL")
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('edge_code', ?)", (code,))
     rows = db.execute("SELECT seq, id, published, title, source, url, hash, names, mapping "
                       "FROM articles ORDER BY id").fetchall()
     recs = [_light(r) for r in rows]

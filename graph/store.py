@@ -29,6 +29,7 @@ from pydantic import ValidationError
 from hankg.data import Actors, actors
 from hankg.schema import Article, ArticleRecord
 
+from . import materialize
 from .materialize import names_json, open_readonly, read_graph, refresh, write_graphml
 
 DB = "hankg.sqlite"
@@ -286,6 +287,7 @@ class OutputStore:
         """Commit, bring the graph rows up to date and write both files if anything changed."""
         self.flush()
         current = (self._meta("stale") != "1" and self._meta("actors") == fingerprint(self.actors)
+                   and self._meta("edge_code") == materialize._edge_code()
                    and (self.out / FACTS).is_file() and (self.out / GRAPH).is_file())
         if not current:
             with self._transaction():

@@ -275,3 +275,21 @@ def test_any_sequence_of_runs_writes_what_one_full_rebuild_writes(tmp_path_facto
         run(out, batch, batch_size=5)
         done += batch
         assert files(out) == reference(done)
+
+
+def test_new_edge_code_rebuilds_every_articles_edges(tmp_path, monkeypatch):
+    from hankg.graph import materialize
+
+    out = tmp_path / "out"
+    run(out, make_records())
+    real = materialize._fact_edges
+
+    def tagged(idx, rec, res):
+        for u, v, key, attrs in real(idx, rec, res):
+            yield u, v, key, {**attrs, "tag": "new"}
+
+    monkeypatch.setattr(materialize, "_fact_edges", tagged)
+    monkeypatch.setattr(materialize, "_edge_code", lambda: "changed")
+    run(out, [])                                   # nothing new, yet the edges follow the code
+    facts = [d for *_, d in load(out).graph.edges(data=True) if d["kind"] == "fact"]
+    assert facts and all(d["tag"] == "new" for d in facts)
