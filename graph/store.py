@@ -123,6 +123,12 @@ def write_graph(graph: nx.MultiDiGraph, path: Path) -> None:
     write_atomic(path, lambda tmp: nx.write_graphml_xml(graph, tmp, encoding="utf-8"))
 
 
+def record_schema() -> str:
+    """A short hash of the record's JSON schema: stored lines written under another are redone."""
+    text = json.dumps(ArticleRecord.model_json_schema(), sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def fingerprint(table: Actors) -> str:
     """A short hash of the curated table: a run with other `--aliases` must redo the graph."""
     text = json.dumps(asdict(table), ensure_ascii=False, sort_keys=True)
@@ -171,8 +177,29 @@ class OutputStore:
                 for table in ("articles", "nodes", "edges", "meta"):
                     self.db.execute(f"DELETE FROM {table}")
             self._set_meta("schema", SCHEMA_VERSION)
+            if fresh or rebuild:
+                self._set_meta("record_schema", record_schema())  # imported lines go through today's model
             if fresh and not rebuild and (self.out / FACTS).is_file():
                 self._import(self.out / FACTS)
+            if self._meta("record_schema") != record_schema():
+                self._reserialise()
+
+    def _reserialise(self) -> None:
+        """Records stored by a hankg whose record schema differed: each line again through today's model,
+        so `facts.jsonl` is what this version writes (a field added to the schema appears everywhere)."""
+        seqs = [seq for (seq,) in self.db.execute("SELECT seq FROM articles ORDER BY seq")]
+        for i in range(0, len(seqs), 500):
+            chunk = seqs[i:i + 500]
+            rows = self.db.execute(f"SELECT seq, record FROM articles WHERE seq IN ({','.join('?' * len(chunk))})",
+                                   chunk).fetchall()
+            updates = []
+            for seq, line in rows:
+                rec = ArticleRecord.model_validate_json(line)
+                updates.append((spec_line(rec), names_json(rec), seq))
+            self.db.executemany("UPDATE articles SET record = ?, names = ?, mapping = NULL WHERE seq = ?", updates)
+        self._set_meta("record_schema", record_schema())
+        if seqs:
+            self._set_meta("stale", "1")
 
     # -- transactions -----------------------------------------------------------------
     @contextmanager

@@ -293,3 +293,20 @@ def test_new_edge_code_rebuilds_every_articles_edges(tmp_path, monkeypatch):
     run(out, [])                                   # nothing new, yet the edges follow the code
     facts = [d for *_, d in load(out).graph.edges(data=True) if d["kind"] == "fact"]
     assert facts and all(d["tag"] == "new" for d in facts)
+
+
+def test_records_stored_under_another_schema_are_written_as_today(tmp_path):
+    out = tmp_path / "out"
+    recs = make_records()
+    run(out, recs)
+    db = sqlite3.connect(out / DB)
+    line = db.execute("SELECT record FROM articles WHERE id = 'a1'").fetchone()[0]
+    old = json.loads(line)
+    del old["dates"]                                  # as a version without that field stored it
+    db.execute("UPDATE articles SET record = ? WHERE id = 'a1'", (json.dumps(old, ensure_ascii=False),))
+    db.execute("UPDATE meta SET value = 'older' WHERE key = 'record_schema'")
+    db.commit()
+    db.close()
+    run(out, [])
+    assert files(out)[0] == reference(recs)[0].replace(b'"dates": [{"text": "13\xec\x9d\xbc", "value": "2025-08-13", '
+                                                       b'"start": 5, "end": 8}]', b'"dates": []')
