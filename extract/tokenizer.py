@@ -23,6 +23,8 @@ from hankg.data import user_words
 
 _KIWI: Kiwi | None = None
 _RUNS = re.compile(r"\s+|\S+")
+LONG_RUN = 1000
+_LONG = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 _LOCK = threading.Lock()
 
 
@@ -57,6 +59,17 @@ def nfc_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) to hand Kiwi: the whole text, unless it holds a run without spaces longer
+    than `LONG_RUN`; such a run is cut every `LONG_RUN` characters, because Kiwi's time grows with
+    the square of a run's length (200,000 characters: minutes) and no word is that long."""
+    cuts = [m.start() + k for m in _LONG.finditer(text) for k in range(LONG_RUN, m.end() - m.start(), LONG_RUN)]
+    if not cuts:
+        return [(0, text)]
+    bounds = [0, *cuts, len(text)]
+    return [(a, text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def analyse(text: str) -> Iterator[tuple[int, int, list[str], list[str], bool, bool]]:
     """Kiwi's morphemes as tokens (start, end, tags, lemmas, oov, starts a Kiwi sentence) in
     `text`'s own offsets; morphemes that overlap or are empty fuse into the token before."""
@@ -68,24 +81,27 @@ def analyse(text: str) -> Iterator[tuple[int, int, list[str], list[str], bool, b
         return
     cur: list | None = None
     sent = None
-    for t in get_kiwi().tokenize(norm):  # one call per text; t.sent_position numbers the sentences
-        start, n, tag = t.start, t.len, t.tag
-        s, e = (start, start + n) if back is None else (back[start], back[start + n])
-        if n and e <= s:
-            e = s + 1
-        lemma = t.lemma if tag[0] == "V" else t.form
-        new = t.sent_position != sent
-        if cur is not None and not new and (s < cur[1] or e <= s):
-            if e > cur[1]:
-                cur[1] = e
-            cur[2].append(tag)
-            cur[3].append(lemma)
-            cur[4] = cur[4] or t.oov
+    for p, (off, piece) in enumerate(_pieces(norm)):
+        if not piece.strip():
             continue
-        if cur is not None:
-            yield cur
-        sent = t.sent_position
-        cur = [s, e, [tag], [lemma], bool(t.oov), new]
+        for t in get_kiwi().tokenize(piece):  # one call per text (or piece); t.sent_position numbers sentences
+            start, n, tag = off + t.start, t.len, t.tag
+            s, e = (start, start + n) if back is None else (back[start], back[start + n])
+            if n and e <= s:
+                e = s + 1
+            lemma = t.lemma if tag[0] == "V" else t.form
+            new = (p, t.sent_position) != sent
+            if cur is not None and not new and (s < cur[1] or e <= s):
+                if e > cur[1]:
+                    cur[1] = e
+                cur[2].append(tag)
+                cur[3].append(lemma)
+                cur[4] = cur[4] or t.oov
+                continue
+            if cur is not None:
+                yield cur
+            sent = (p, t.sent_position)
+            cur = [s, e, [tag], [lemma], bool(t.oov), new]
     if cur is not None:
         yield cur
 

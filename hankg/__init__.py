@@ -64,7 +64,7 @@ def extract_path(*paths: Path | str, nlp=None, workers: int = 1) -> Iterator[Art
 
 
 def load(path: Path | str = "outputs"):
-    """The knowledge graph written by `hankg extract --out PATH`, as a queryable object."""
-    from hankg.graph.query import KnowledgeGraph
+    """The knowledge graph written by `hankg extract --out PATH`, as a queryable object (from its store)."""
+    from hankg.graph.store import load as _load
 
-    return KnowledgeGraph.load(path)
+    return _load(path)
