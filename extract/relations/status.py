@@ -1,14 +1,63 @@
-"""programme_status: 선정/통과/진출/탈락/지원 next to an organisation, one status per listing."""
+"""programme_status: 선정/통과/진출/탈락/지원 said of an organisation, read clause by clause.
+
+A status word belongs to the organisations of its own clause: the ones it modifies (`탈락한 A와 B`), else the
+subject it is the predicate of (`A, B가 통과했고 C는 탈락했다`: C gets only 탈락), carried on through the
+following clauses that name no organisation of their own (`A는 지원했지만 탈락했다`: both). A status word that is
+negated turns (`선발되지 못했다` → eliminated; `지원하지 않는다` → none), and one that is only planned, possible or
+part of a noun (`선발할 예정`, `선발 후보`, `선발 공모`) says nothing. A refusal (`불참`, `발을 뺐다`) owns its clause
+but states no status.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from hankg.extract.relations.base import PROGRAMME, STATUS_CONTEXT, STATUS_WORDS, Context, _eid, _is_gov_or_outlet
+from hankg.extract.relations.base import (
+    PARTICIPATION,
+    PROGRAMME,
+    PROGRAMME_CALL,
+    REFUSAL,
+    STATUS_CONTEXT,
+    STATUS_WORDS,
+    SUBJECT,
+    Context,
+    _eid,
+    _is_gov_or_outlet,
+)
 from hankg.schema import Fact
+
+# after the cue word: the word is part of a noun, not a predicate (`선발 공모`, `선정 결과`, `탈락 위기`)
+_NOMINAL = re.compile(
+    r"^\s?(?:공모|사업|절차|과정|후보|가능성|기준|방식|결과|여부|심사|작업|발표|위원|대상|요건|조건|규모|시점|일정|"
+    r"경쟁|위기|보다|전(?:에|에서|을|이|의|은)|전\s)"
+)
+# after the cue word: only planned, possible or conditional (`선발할 예정`, `탈락시키는 것이었다`, `탈락하면`)
+_UNREAL = re.compile(
+    r"^[가-힣]*?(?:할|될|시킬|시키는|하는|되는|한다는|된다는)\s*(?:예정|계획|방침|가능성|것|수\s|전망|후보|경우|지\s|방안)|"
+    r"^[가-힣]*?(?:하겠|되겠|될지|할지|되면|하면|시키겠)|^[가-힣]*?(?:할|될|시킬)(?:\s|$)"
+)
+# after the cue word: negated (`선발되지는 못했다`, `재도전을 하지 않겠다`, `재도전 안 한다`)
+_NEGATED = re.compile(r"^(?:[가-힣]*\s+)?[가-힣]*?지\s*(?:는|도|를)?\s*(?:않|못)|^[가-힣]*\s*안\s*(?:한|했|하|해)")
+# between a modifying cue and the organisations it modifies: marks, quotes, at most one short word
+_MODIFIES = re.compile(r"^[\s▲△■◆•·'’\"”‘“]*(?:[가-힣A-Za-z0-9]{1,6}\s+[▲△'‘“]?)?$")
+# connective endings that do not end a clause: quotation, negation, purpose, manner
+_NOT_CLAUSE_END = ("다고", "라고", "자고", "냐고", "지", "게", "도록", "고자", "려고", "러", "든지", "거나")
+_JOINERS = re.compile(
+    r"(와|과|및|,|·|ㆍ|\s|▲|△|['’\"”‘“()]|이나|나|랑|(?:을|를)\s*비롯(?:해|한)|에\s*이어|뿐\s*아니라)*"
+)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int  # end of the eojeol that holds the cue
+    status: str | None  # None: a refusal, which owns its clause but states nothing
+    modifies: bool  # the eojeol ends in an adnominal ending (`탈락한`, `선정된`)
 
 
 class Status(Context):
@@ -20,45 +69,123 @@ class Status(Context):
             ctx = " ".join(self.text[x.start_char : x.end_char] for x in sents[max(0, k - 6) : k + 1])
             if not STATUS_CONTEXT.search(ctx) and not PROGRAMME.search(ctx):
                 continue
-            hits = [
-                (m.start() + sent.start_char, status)
-                for status, pat in STATUS_WORDS
-                for m in pat.finditer(self.text[sent.start_char : sent.end_char])
-            ]
-            if not hits:
+            hits = self._hits(sent)
+            if not any(h.status for h in hits):
                 continue
             orgs = [
                 e
                 for e in ents
                 if e.label_ == "ORG" and sent.start_char <= e.start_char < sent.end_char and not _is_gov_or_outlet(e)
             ]
-            for group in self._groups(orgs):
-                g0, g1 = group[0].start_char, group[-1].end_char
-                best = min(hits, key=lambda h: (g0 - h[0]) if h[0] < g0 else (h[0] - g1) + 1)
-                dist = (g0 - best[0]) if best[0] < g0 else best[0] - g1
-                if dist > 80:
-                    continue
-                date = self._date_near(dates, sent, best[0])
-                for e in group:
-                    out.append(
+            for group, found in self._assign(sent, list(self._groups(orgs)), hits):
+                for h in found:
+                    date = self._date_near(dates, sent, h.start)
+                    out += [
                         self.fact(
                             _eid(e),
                             "programme_status",
-                            min(e.start_char, best[0]),
-                            max(e.end_char, best[0] + 2),
+                            min(e.start_char, h.start),
+                            max(e.end_char, h.start + 2),
                             "rule:status-word",
-                            role=best[1],
+                            role=h.status,
                             date=date,
                         )
-                    )
+                        for e in group
+                    ]
         return out
 
+    # -- the cue words of one sentence ------------------------------------------------------------------------------
+
+    def _hits(self, sent: Span) -> list[_Hit]:
+        text, s0 = self.text, sent.start_char
+        st = text[s0 : sent.end_char]
+        hits: dict[int, _Hit] = {}
+        cues = [(status, m) for status, pat in STATUS_WORDS for m in pat.finditer(st)]
+        cues += [("applied", m) for m in PARTICIPATION.finditer(st) if PROGRAMME_CALL.search(st[: m.start()])]
+        cues += [(None, m) for m in REFUSAL.finditer(st)]
+        for status, m in cues:
+            after = st[m.end() : m.end() + 20]
+            if status is not None and _NOMINAL.match(after):
+                continue
+            if status not in (None, "applied") and _UNREAL.match(after):
+                continue
+            if _NEGATED.match(after):
+                status = {"selected": "eliminated", "passed": "eliminated"}.get(status or "")
+            end = m.end() + len(re.match(r"[^\s,.]*", after).group())
+            if m.start() + s0 in hits:
+                continue
+            hits[m.start() + s0] = _Hit(m.start() + s0, end + s0, status, self._adnominal(end + s0))
+        return sorted(hits.values(), key=lambda h: h.start)
+
+    def _adnominal(self, end: int) -> bool:
+        """The eojeol ending at `end` ends in an adnominal ending (`탈락한`, `선정된`)."""
+        span = self.doc.char_span(max(0, end - 1), end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span[-1].tag_.endswith("ETM")
+
+    def _clause_ends(self, sent: Span) -> list[int]:
+        """Where the clauses of the sentence end: after a connective ending followed by a space or comma."""
+        ends = []
+        text = self.text
+        for t in sent:
+            if not t.tag_.endswith("EC") or t.text.endswith(_NOT_CLAUSE_END) or t.i + 1 >= len(self.doc):
+                continue
+            end = t.idx + len(t.text)
+            if self.doc[t.i + 1].tag_.startswith("VX") or text[end : end + 1] not in (" ", ","):
+                continue
+            ends.append(end)
+        return ends
+
+    # -- which organisations each cue word belongs to ---------------------------------------------------------------
+
+    def _assign(
+        self, sent: Span, groups: list[list[Span]], hits: list[_Hit]
+    ) -> Iterable[tuple[list[Span], list[_Hit]]]:
+        ends = self._clause_ends(sent)
+
+        def clause(pos: int) -> int:
+            return bisect_right(ends, pos)
+
+        text = self.text
+        modifier: dict[int, _Hit] = {}  # group index → the cue that modifies it
+        for gi, g in enumerate(groups):
+            before = [h for h in hits if h.modifies and h.end <= g[0].start_char]
+            if before and _MODIFIES.match(text[before[-1].end : g[0].start_char]):
+                modifier[gi] = before[-1]
+        taken = {id(h) for h in modifier.values()}
+        free = [h for h in hits if id(h) not in taken]
+        clauses_with_groups = {clause(g[0].start_char) for g in groups} | {clause(g[-1].end_char - 1) for g in groups}
+        for gi, g in enumerate(groups):
+            g0, g1 = g[0].start_char, g[-1].end_char
+            here = clause(g1 - 1)
+            subject = self._tail(g[-1]) in SUBJECT
+            nxt = groups[gi + 1][0].start_char if gi + 1 < len(groups) else sent.end_char
+            own = [h for h in free if h.start >= g1 and clause(h.start) == here]
+            # the predicate before the next group; past it only for a subject the next group does not take over
+            # (`A는 B와 함께 선정됐다`, but not `선정된 A, B, C 중 B가 탈락했다`)
+            shared = subject and gi + 1 < len(groups) and self._tail(groups[gi + 1][-1]) not in SUBJECT
+            own = [h for h in own if h.start < nxt] or (own if shared else [])
+            if subject:
+                c = here + 1
+                while c <= len(ends) and c not in clauses_with_groups:
+                    own += [h for h in free if clause(h.start) == c]
+                    c += 1
+            if not own and gi not in modifier:
+                prior = [h for h in free if h.end <= g0 and clause(h.start) == clause(g0)]
+                if not prior and clause(g0) - 1 not in clauses_with_groups:
+                    prior = [h for h in free if h.end <= g0 and clause(h.start) == clause(g0) - 1 and g0 - h.end < 80]
+                own = prior[-1:]
+            found = ([modifier[gi]] if gi in modifier else []) + own
+            seen: set[str] = set()
+            found = [h for h in found if h.status and not (h.status in seen or seen.add(h.status))]
+            if found:
+                yield g, found
+
     def _groups(self, orgs: list[Span]) -> Iterable[list[Span]]:
-        """Enumerations (`A와 B, C`, `▲A ▲B`) share one status."""
+        """Enumerations (`A와 B, C`, `▲A ▲B`, `A를 비롯해 B`) share one status."""
         text = self.text
         group: list[Span] = []
         for e in orgs:
-            if group and re.fullmatch(r"(와|과|및|,|·|ㆍ|\s|▲|△|이나|나|랑)*", text[group[-1].end_char : e.start_char]):
+            if group and _JOINERS.fullmatch(text[group[-1].end_char : e.start_char]):
                 group.append(e)
                 continue
             if group:
