@@ -41,7 +41,11 @@ BUILD_VERBS = re.compile(
     r"개발|공개|출시|선보|만들|만든|내놓|내놨|내놓을|기반|구축|발표|고도화|키우|키운|키워|확장|"
     r"학습|훈련|설계|내세|앞세|제출|탑재|승부|자체"
 )
-PARTNER_VERBS = re.compile(r"담당|맡|참여|합류|협력|지원한다|지원하|참가|돕|제공")
+PARTNER_VERBS = re.compile(r"담당|맡|참여|합류|협력|지원한다|지원하|참가|돕|제공|포함[됐된되돼]")
+# a listing of the programme's applicants or consortium leads, not of one consortium's members
+APPLICANT_LISTING = re.compile(
+    r"주관(?:사|기업|기관)(?:으로|로)는|\d+\s*개(?:의)?\s*(?:컨소시엄|팀|기업|곳)[이가]\s*(?:제안서|지원|신청|도전|접수|참여)"
+)
 LEAD_WORDS = re.compile(r"주도|주관|이끄|이끌|이끈")
 COMPARED = re.compile(r"^['’\"”]?\s*(모델\s*|모델의\s*)?(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신|못지않|버금)")
 GOV_HEADS = ("부", "처", "청", "위원회", "진흥원", "정보원", "기획평가원")

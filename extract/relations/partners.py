@@ -6,7 +6,15 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from hankg.extract.relations.base import LEAD_WORDS, PARTNER_VERBS, SUBJECT, Context, _eid, _is_gov_or_outlet
+from hankg.extract.relations.base import (
+    APPLICANT_LISTING,
+    LEAD_WORDS,
+    PARTNER_VERBS,
+    SUBJECT,
+    Context,
+    _eid,
+    _is_gov_or_outlet,
+)
 from hankg.schema import Fact
 
 
@@ -26,6 +34,7 @@ class Partners(Context):
         lead_at = -10
         topic: Span | None = None
         sents = self.sents
+        members: set[str] = set()
         for k, sent in enumerate(sents):
             s_orgs = [e for e in orgs if sent.start_char <= e.start_char < sent.end_char]
             sent_text = text[sent.start_char : sent.end_char]
@@ -35,17 +44,30 @@ class Partners(Context):
                     LEAD_WORDS.search(after) and self._tail(e) in SUBJECT
                 ):
                     lead, lead_at = e, k
+            # `A는 … 컨소시엄 전열을 가다듬었다`: the subject of a sentence about its consortium (not one joining one)
+            first = s_orgs[0] if s_orgs else None
+            if (
+                (lead is None or lead_at != k)
+                and first is not None
+                and self._tail(first) in SUBJECT
+                and re.search(r"컨소시엄", text[first.end_char : sent.end_char])
+                and not re.search(r"컨소시엄(?:에|으로|의\s*일원)", text[first.end_char : sent.end_char])
+                and all(o is first or o.start_char > sent.end_char for o in s_orgs)
+            ):
+                lead, lead_at = first, k
             # `모티프 컨소시엄`: a short form of an organisation the article names in full
             for short in re.finditer(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})\s*컨소시엄", sent_text):
                 full = [o for o in orgs if o._.name.startswith(short.group(1)) and o._.name != short.group(1)]
                 if full and not any(o.start_char == sent.start_char + short.start(1) for o in s_orgs):
                     lead, lead_at = full[0], k
-            ctx = " ".join(text[x.start_char : x.end_char] for x in sents[max(0, k - 2) : k + 1])
+            ctx = " ".join(text[x.start_char : x.end_char] for x in sents[max(0, k - 4) : k + 1])
             taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", sent_text) and re.search(
                 r"컨소시엄|파트너|손잡|참여", sent_text
             )
             bullet = re.match(r"^\s*[▲△■◆•·\-]", sent_text) and lead is not None and k - lead_at <= 6
-            if (
+            # the programme's applicants or leads listed together are no one consortium's members
+            applicants = APPLICANT_LISTING.search(sent_text)
+            if not applicants and (
                 bullet
                 or (PARTNER_VERBS.search(sent_text) or taking)
                 and re.search(r"컨소시엄|파트너|주도|주관|참여사|진용", ctx)
@@ -56,16 +78,24 @@ class Partners(Context):
                     the_lead = first
                 the_lead = the_lead or topic
                 if the_lead is not None:
-                    out += self._members(text, sent, s_orgs, the_lead)
-            for e in s_orgs:
-                if self._tail(e) in ("은", "는") and e.start_char - sent.start_char < 3:
-                    topic = e
+                    found = self._members(text, sent, s_orgs, the_lead)
+                    out += found
+                    members |= {f.subject for f in found}
+            # the paragraph's topic: the sentence's one `A는`; not a member, not one of several (`A는 X를, B는 Y를`)
+            topics = [e for e in s_orgs if self._tail(e) in ("은", "는")]
+            if len(topics) == 1 and topics[0] is s_orgs[0] and _eid(topics[0]) not in members:
+                topic = topics[0]
         return out
 
     def _members(self, text: str, sent: Span, s_orgs: list[Span], lead: Span) -> list[Fact]:
         out = []
+        people = {p.start_char for p in self.ents if p.label_ == "PERSON"}
         for e in s_orgs:
             if e._.name == lead._.name or re.match(r"^\s*(컨소시엄|연합)", text[e.end_char : e.end_char + 6]):
+                continue
+            if {e.end_char, e.end_char + 1} & people:  # `하버드대 김아무 교수`: a person's affiliation
+                continue
+            if re.match(r"^\s*(?:관계자|측은|측이|측에)", text[e.end_char : e.end_char + 6]):  # its spokesperson
                 continue
             if LEAD_WORDS.search(text[e.end_char : e.end_char + 20]) and self._tail(e) in SUBJECT:
                 continue

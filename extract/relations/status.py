@@ -115,7 +115,14 @@ class Status(Context):
             if m.start() + s0 in hits:
                 continue
             hits[m.start() + s0] = _Hit(m.start() + s0, end + s0, status, self._adnominal(end + s0))
-        return sorted(hits.values(), key=lambda h: h.start)
+        out = sorted(hits.values(), key=lambda h: h.start)
+        # what a refusal refuses is not an application (`재도전에 발을 뺐다`, `재도전 불참`)
+        return [
+            h
+            for i, h in enumerate(out)
+            if not (h.status == "applied" and i + 1 < len(out) and out[i + 1].status is None)
+            or out[i + 1].start - h.end > 3
+        ]
 
     def _adnominal(self, end: int) -> bool:
         """The eojeol ending at `end` ends in an adnominal ending (`탈락한`, `선정된`)."""
