@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from hankg.data import wordset
 from hankg.extract.relations.base import (
     APPLICANT_LISTING,
     LEAD_WORDS,
@@ -16,6 +17,10 @@ from hankg.extract.relations.base import (
     _is_gov_or_outlet,
 )
 from hankg.schema import Fact
+
+JOINED_LEADS_CONSORTIUM = re.compile(
+    r"(\S+?)(?:이|가)\s*(?:주관|주도|이끄|이끈)(?:하는|한|는)?\s*컨소시엄(?:으로|에|의\s*일원으로)\s*(?:참여|합류|참가|들어)"
+)
 
 
 class Partners(Context):
@@ -67,9 +72,12 @@ class Partners(Context):
             bullet = re.match(r"^\s*[▲△■◆•·\-]", sent_text) and lead is not None and k - lead_at <= 6
             # the programme's applicants or leads listed together are no one consortium's members
             applicants = APPLICANT_LISTING.search(sent_text)
+            # joining the competition is no joining of a consortium (`A와 함께 2차 경쟁에 합류한다`)
+            contest = r"(?:경쟁|평가|단계|대결|레이스)에\s*(?:합류|참여|참가)"
+            verbs = PARTNER_VERBS.search(re.sub(contest, "", sent_text))
             if not applicants and (
                 bullet
-                or (PARTNER_VERBS.search(sent_text) or taking)
+                or (verbs or taking)
                 and re.search(r"컨소시엄|파트너|주도|주관|참여사|진용", ctx)
             ):
                 the_lead = lead if lead is not None and k - lead_at <= (6 if bullet else 4) else None
@@ -81,6 +89,22 @@ class Partners(Context):
                     found = self._members(text, sent, s_orgs, the_lead)
                     out += found
                     members |= {f.subject for f in found}
+            # `(A는) … B가 주관하는 컨소시엄으로 참여했다`: the topic joined B's consortium
+            joined = re.search(JOINED_LEADS_CONSORTIUM, sent_text)
+            if joined and topic is not None:
+                at = sent.start_char + joined.end(1)
+                host = next((o for o in s_orgs if o.end_char == at), None)
+                if host is not None and host._.name != topic._.name and _eid(topic) not in members:
+                    out.append(
+                        self.fact(
+                            _eid(topic),
+                            "partner_of",
+                            host.start_char,
+                            sent.start_char + joined.end(),
+                            "rule:joined-consortium",
+                            object=_eid(host),
+                        )
+                    )
             # the paragraph's topic: the sentence's one `A는`; not a member, not one of several (`A는 X를, B는 Y를`)
             topics = [e for e in s_orgs if self._tail(e) in ("은", "는")]
             if len(topics) == 1 and topics[0] is s_orgs[0] and _eid(topics[0]) not in members:
@@ -101,6 +125,8 @@ class Partners(Context):
                 continue
             role = re.match(r"^[^,.]*?(?=(?:을|를)?\s*(?:담당|맡|지원한|$|,))", text[e.end_char : sent.end_char])
             role_text = role.group().strip(" 가이와과는은도") if role else None
+            if role_text and role_text.split()[-1] in wordset("titles"):  # `미시간대 교수도 맡고 있다`: a person's post
+                continue
             out.append(
                 self.fact(
                     _eid(e),

@@ -142,12 +142,17 @@ class Status(Context):
             ends.append(end)
         return ends
 
+    def _phrase_ends(self, sent: Span) -> list[int]:
+        """A headline's phrases (`A도 가세…내달 1곳 선정`): clauses no subject is carried across."""
+        return [sent.start_char + m.end() for m in re.finditer(r"…|\.\.\.", self.text[sent.start_char : sent.end_char])]
+
     # -- which organisations each cue word belongs to ---------------------------------------------------------------
 
     def _assign(
         self, sent: Span, groups: list[list[Span]], hits: list[_Hit]
     ) -> Iterable[tuple[list[Span], list[_Hit]]]:
-        ends = self._clause_ends(sent)
+        hard = self._phrase_ends(sent)
+        ends = sorted(self._clause_ends(sent) + hard)
 
         def clause(pos: int) -> int:
             return bisect_right(ends, pos)
@@ -173,7 +178,7 @@ class Status(Context):
             own = [h for h in own if h.start < nxt] or (own if shared else [])
             if subject:
                 c = here + 1
-                while c <= len(ends) and c not in clauses_with_groups:
+                while c <= len(ends) and c not in clauses_with_groups and ends[c - 1] not in hard:
                     own += [h for h in free if clause(h.start) == c]
                     c += 1
             if not own and gi not in modifier:
