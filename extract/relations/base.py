@@ -36,6 +36,8 @@ PROGRAMME_CALL = re.compile(
 )
 # a team that declines (`불참`, `발을 뺐다`) has no status from that clause
 REFUSAL = re.compile(r"불참|발을\s*(?:빼|뺀|뺐)|(?:참여|지원|신청|참가)하지\s*않")
+# trying again presupposes an earlier elimination
+RETRY = re.compile(r"재도전|재지원|재응모|패자부활전에\s*(?:도전|참여|나서|나선|지원)")
 STATUS_CONTEXT = re.compile(r"정예팀|팀|컨소시엄|평가|단계|차전|독파모|프로젝트|사업|모집|국가대표|국대|패자부활")
 BUILD_VERBS = re.compile(
     r"개발|공개|출시|선보|만들|만든|내놓|내놨|내놓을|기반|구축|발표|고도화|키우|키운|키워|확장|"

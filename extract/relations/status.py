@@ -22,6 +22,7 @@ from hankg.extract.relations.base import (
     PROGRAMME,
     PROGRAMME_CALL,
     REFUSAL,
+    RETRY,
     STATUS_CONTEXT,
     STATUS_WORDS,
     SUBJECT,
@@ -43,6 +44,8 @@ _UNREAL = re.compile(
 )
 # after the cue word: negated (`선발되지는 못했다`, `재도전을 하지 않겠다`, `재도전 안 한다`)
 _NEGATED = re.compile(r"^(?:[가-힣]*\s+)?[가-힣]*?지\s*(?:는|도|를)?\s*(?:않|못)|^[가-힣]*\s*안\s*(?:한|했|하|해)")
+# after 재도전: declined (`재도전을 하지 않겠다`, `재도전 계획은 없다`, `재도전에 발을 뺐다`)
+_DECLINED = re.compile(r"^[^\s,.]*\s*(?:\S+\s+)?(?:하지\s*않|안\s*하|안\s*한|않|포기|불참|없|부인|발을)")
 # between a modifying cue and the organisations it modifies: marks, quotes, at most one short word
 _MODIFIES = re.compile(r"^[\s▲△■◆•·'’\"”‘“]*(?:[가-힣A-Za-z0-9]{1,6}\s+[▲△'‘“]?)?$")
 # connective endings that do not end a clause: quotation, negation, purpose, manner
@@ -103,6 +106,7 @@ class Status(Context):
         cues = [(status, m) for status, pat in STATUS_WORDS for m in pat.finditer(st)]
         cues += [("applied", m) for m in PARTICIPATION.finditer(st) if PROGRAMME_CALL.search(st[: m.start()])]
         cues += [(None, m) for m in REFUSAL.finditer(st)]
+        retries = [m for m in RETRY.finditer(st) if _DECLINED.match(st[m.end() : m.end() + 16])]
         for status, m in cues:
             after = st[m.end() : m.end() + 20]
             if status is not None and _NOMINAL.match(after):
@@ -116,13 +120,15 @@ class Status(Context):
                 continue
             hits[m.start() + s0] = _Hit(m.start() + s0, end + s0, status, self._adnominal(end + s0))
         out = sorted(hits.values(), key=lambda h: h.start)
+        # declining to try again says the team was eliminated before (`재도전하지 않겠다`); one that tries again
+        # has applied, which is what the article tells of it
+        for m in retries:
+            end = m.end() + len(re.match(r"[^\s,.]*", st[m.end() :]).group())
+            out.append(_Hit(m.start() + s0, end + s0, "eliminated", self._adnominal(end + s0)))
+        out.sort(key=lambda h: (h.start, h.status or ""))
         # what a refusal refuses is not an application (`재도전에 발을 뺐다`, `재도전 불참`)
-        return [
-            h
-            for i, h in enumerate(out)
-            if not (h.status == "applied" and i + 1 < len(out) and out[i + 1].status is None)
-            or out[i + 1].start - h.end > 3
-        ]
+        refusals = [r.start for r in out if r.status is None]
+        return [h for h in out if h.status != "applied" or not any(0 <= r - h.end <= 3 for r in refusals)]
 
     def _adnominal(self, end: int) -> bool:
         """The eojeol ending at `end` ends in an adnominal ending (`탈락한`, `선정된`)."""
@@ -185,7 +191,7 @@ class Status(Context):
                 prior = [h for h in free if h.end <= g0 and clause(h.start) == clause(g0)]
                 if not prior and clause(g0) - 1 not in clauses_with_groups:
                     prior = [h for h in free if h.end <= g0 and clause(h.start) == clause(g0) - 1 and g0 - h.end < 80]
-                own = prior[-1:]
+                own = [h for h in prior if h.start == prior[-1].start] if prior else []
             found = ([modifier[gi]] if gi in modifier else []) + own
             seen: set[str] = set()
             found = [h for h in found if h.status and not (h.status in seen or seen.add(h.status))]
