@@ -44,6 +44,10 @@ _UNREAL = re.compile(
 )
 # after the cue word: negated (`선발되지는 못했다`, `재도전을 하지 않겠다`, `재도전 안 한다`)
 _NEGATED = re.compile(r"^(?:[가-힣]*\s+)?[가-힣]*?지\s*(?:는|도|를)?\s*(?:않|못)|^[가-힣]*\s*안\s*(?:한|했|하|해)")
+# before 선발/선정: the selection is a later stage's evaluation, which a team passes
+_LATER_STAGE = re.compile(r"[1-9]\s*차\s*(?:단계\s*)?평가|단계\s*평가|[2-9]\s*차\s*단계|공석")
+# after 선발/선정: the selection as an event (`선발에서`, `선정 과정에 참여한`)
+_CONTEST = re.compile(r"^\s?(?:과정)?(?:에서|에\s*(?:참여|도전|지원|응모|나선|뛰어든))")
 # after 재도전: declined (`재도전을 하지 않겠다`, `재도전 계획은 없다`, `재도전에 발을 뺐다`)
 _DECLINED = re.compile(r"^[^\s,.]*\s*(?:\S+\s+)?(?:하지\s*않|안\s*하|안\s*한|않|포기|불참|없|부인|발을)")
 # between a modifying cue and the organisations it modifies: marks, quotes, at most one short word
@@ -72,7 +76,7 @@ class Status(Context):
             ctx = " ".join(self.text[x.start_char : x.end_char] for x in sents[max(0, k - 6) : k + 1])
             if not STATUS_CONTEXT.search(ctx) and not PROGRAMME.search(ctx):
                 continue
-            hits = self._hits(sent)
+            hits = self._hits(sent, self.text[sents[k - 1].start_char : sents[k - 1].end_char] if k else "")
             if not any(h.status for h in hits):
                 continue
             orgs = [
@@ -99,7 +103,8 @@ class Status(Context):
 
     # -- the cue words of one sentence ------------------------------------------------------------------------------
 
-    def _hits(self, sent: Span) -> list[_Hit]:
+    def _hits(self, sent: Span, before: str = "") -> list[_Hit]:
+        """The cue words of the sentence; `before` is the previous sentence (for the stage a selection is of)."""
         text, s0 = self.text, sent.start_char
         st = text[s0 : sent.end_char]
         hits: dict[int, _Hit] = {}
@@ -113,7 +118,16 @@ class Status(Context):
                 continue
             if status not in (None, "applied") and _UNREAL.match(after):
                 continue
-            if _NEGATED.match(after):
+            if (
+                status == "selected"
+                and _LATER_STAGE.search(before + " " + st[: m.start()])
+                and not re.search(r"정예\s*(?:\d\s*)?팀", st[: m.start()])
+            ):
+                # chosen in a later stage's evaluation (`1차 평가 … 3개 팀만 선발됐다`), not as a 정예팀
+                status = "passed"
+            if status == "selected" and _CONTEST.match(after):
+                status = "applied"  # `추가 선발에서 A와 B가 접전을 벌였다`: the selection as an event they took part in
+            elif _NEGATED.match(after):
                 status = {"selected": "eliminated", "passed": "eliminated"}.get(status or "")
             end = m.end() + len(re.match(r"[^\s,.]*", after).group())
             if m.start() + s0 in hits:
