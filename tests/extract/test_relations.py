@@ -151,7 +151,9 @@ def test_partner_roles(run):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (f"{PROGRAMME} 2차 평가에서 5개팀에 선정된 다온랩이 소감을 밝혔다.", {"다온랩": "selected"}),
+        # chosen in a stage's evaluation is passing it; chosen as a 정예팀 is the selection
+        (f"{PROGRAMME} 2차 평가에서 5개팀에 선정된 다온랩이 소감을 밝혔다.", {"다온랩": "passed"}),
+        (f"{PROGRAMME} 1차 평가에 앞서 정예팀으로 선정된 다온랩이 소감을 밝혔다.", {"다온랩": "selected"}),
         (
             f"{PROGRAMME} 1차 평가에서 탈락한 팀은 누리칩스와 다온랩이었다.",
             {"누리칩스": "eliminated", "다온랩": "eliminated"},
