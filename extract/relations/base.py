@@ -51,6 +51,7 @@ APPLICANT_LISTING = re.compile(
 LEAD_WORDS = re.compile(r"주도|주관|이끄|이끌|이끈")
 COMPARED = re.compile(r"^['’\"”]?\s*(모델\s*|모델의\s*)?(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신|못지않|버금)")
 GOV_HEADS = ("부", "처", "청", "위원회", "진흥원", "정보원", "기획평가원")
+ORGANISERS = ("부", "위원회", "진흥원", "정보원", "기획평가원")
 
 
 _QUOTED_TAIL = re.compile(r"^(?:\([^()]*\))?['’\"”]?(은|는|이|가|도|의|을|를|와|과)(?![가-힣])")
@@ -63,6 +64,12 @@ def _eid(span: Span) -> str:
 def _is_gov_or_outlet(span: Span) -> bool:
     name = span._.name or ""
     return (span._.rule or "").startswith(("rule:source", "rule:outlet", "rule:byline")) or name.endswith(GOV_HEADS)
+
+
+def _is_organiser_or_outlet(span: Span) -> bool:
+    """An outlet, a ministry or agency that runs programmes: never a consortium member (a 청 or a court can be)."""
+    name = span._.name or ""
+    return (span._.rule or "").startswith(("rule:source", "rule:outlet", "rule:byline")) or name.endswith(ORGANISERS)
 
 
 @cache

@@ -14,7 +14,7 @@ from hankg.extract.relations.base import (
     SUBJECT,
     Context,
     _eid,
-    _is_gov_or_outlet,
+    _is_organiser_or_outlet,
 )
 from hankg.schema import Fact
 
@@ -32,7 +32,7 @@ class Partners(Context):
         """
         out = []
         text = self.text
-        orgs = [e for e in ents if e.label_ == "ORG" and not _is_gov_or_outlet(e)]
+        orgs = [e for e in ents if e.label_ == "ORG" and not _is_organiser_or_outlet(e)]
         if not orgs:
             return out
         lead: Span | None = None
@@ -125,6 +125,10 @@ class Partners(Context):
                 continue
             role = re.match(r"^[^,.]*?(?=(?:을|를)?\s*(?:담당|맡|지원한|$|,))", text[e.end_char : sent.end_char])
             role_text = role.group().strip(" 가이와과는은도") if role else None
+            if role and any(e.end_char < o.start_char < e.end_char + role.end() for o in s_orgs):
+                role_text = None  # `A와 B, C가 참여한다`: the rest of the listing is no role
+            if role_text and PARTNER_VERBS.match(role_text):
+                role_text = None  # `A가 참여하며`: the verb is no role
             if role_text and role_text.split()[-1] in wordset("titles"):  # `미시간대 교수도 맡고 있다`: a person's post
                 continue
             out.append(

@@ -114,7 +114,7 @@ class Status(Context):
         retries = [m for m in RETRY.finditer(st) if _DECLINED.match(st[m.end() : m.end() + 16])]
         for status, m in cues:
             after = st[m.end() : m.end() + 20]
-            if status is not None and _NOMINAL.match(after):
+            if status is not None and _NOMINAL.match(after) and self._ends_noun(s0 + m.end()):
                 continue
             if status not in (None, "applied") and _UNREAL.match(after):
                 continue
@@ -143,6 +143,11 @@ class Status(Context):
         # what a refusal refuses is not an application (`재도전에 발을 뺐다`, `재도전 불참`)
         refusals = [r.start for r in out if r.status is None]
         return [h for h in out if h.status != "applied" or not any(0 <= r - h.end <= 3 for r in refusals)]
+
+    def _ends_noun(self, end: int) -> bool:
+        """The text up to `end` ends in a noun (`선발` of `선발 공모`), not in a verb's ending (`참여하며`)."""
+        span = self.doc.char_span(max(0, end - 1), end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span[-1].tag_.startswith("NN")
 
     def _adnominal(self, end: int) -> bool:
         """The eojeol ending at `end` ends in an adnominal ending (`탈락한`, `선정된`)."""

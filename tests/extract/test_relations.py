@@ -145,6 +145,61 @@ def test_partner_roles(run):
     assert found.facts("partner_of", "다온랩", "누리랩", role="모델 최적화"), found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            f"한빛텔레콤은 {PROGRAMME}에 컨소시엄 주관사로 참여 의사를 밝혔다. 이번 공모에는 12개 컨소시엄이 "
+            "제안서를 냈으며, 주관사로는 가온랩스, 누리테크놀로지스, 다온텔레콤 등이 참여했다.",
+            set(),
+            id="applicants-listing-is-no-membership",
+        ),
+        pytest.param(
+            "한빛텔레콤 컨소시엄에는 가온랩스가 참여하며, 한빛대학교 김하늘 교수가 자문으로 참여한다.",
+            {("가온랩스", "한빛텔레콤")},
+            id="an-adviser's-university-is-no-member",
+        ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME}에 도전하는 신생 기업이다. "
+            "앞서 1차 공모 때 누리테크놀로지스가 주관하는 컨소시엄으로 참여했다가 탈락했다.",
+            {("다온텔레콤", "누리테크놀로지스")},
+            id="the-topic-joined-a-consortium-another-leads",
+        ),
+        pytest.param(
+            "한빛텔레콤 컨소시엄에는 한빛랩스와 가온특허청이 참여한다.",
+            {("한빛랩스", "한빛텔레콤"), ("가온특허청", "한빛텔레콤")},
+            id="a-public-body-can-be-a-member",
+        ),
+        pytest.param(
+            f"한빛텔레콤은 {PROGRAMME} 2차 단계를 앞두고 컨소시엄 진용을 새로 짰다. 가온랩스는 데이터 구축을 "
+            "맡는다. 누리테크놀로지스도 사업에 포함됐다.",
+            {("가온랩스", "한빛텔레콤"), ("누리테크놀로지스", "한빛텔레콤")},
+            id="the-subject-of-its-consortium-leads",
+        ),
+        pytest.param(
+            f"한빛텔레콤은 {PROGRAMME} 컨소시엄 역할을 나눴다. 가온랩스는 게임에, 누리테크놀로지스는 차량에 "
+            "모델을 적용한다. 학계에서는 별빛대학교가 알고리즘 연구를 지원한다.",
+            {("별빛대학교", "한빛텔레콤")},
+            id="members-side-by-side-are-no-topic",
+        ),
+        pytest.param(
+            f"{PROGRAMME}에서 선정된 1개 팀은 1차 평가를 통과한 누리테크놀로지스, 가온랩스와 함께 2차 경쟁에 합류한다.",
+            set(),
+            id="joining-the-competition-is-no-membership",
+        ),
+    ],
+)
+def test_partner_of(run, text, expected):
+    found = run(text, published=PUB)
+    got = {(found.by_id[f.subject].name, found.by_id[f.object].name) for f in found.facts("partner_of")}
+    assert got == expected, found
+
+
+def test_a_listed_member_has_no_role_from_the_listing(run):
+    found = run("한빛텔레콤 컨소시엄에는 한빛랩스와 가온특허청이 참여한다.")
+    assert [f.role for f in found.facts("partner_of", "한빛랩스")] == [None], found
+
+
 # -- programme_status ------------------------------------------------------------------------
 
 
@@ -181,6 +236,89 @@ def test_partner_roles(run):
 def test_programme_status(run, text, expected):
     found = run(text, published=PUB)
     got = {found.by_id[f.subject].name: f.role for f in found.facts("programme_status")}
+    assert got == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            f"{PROGRAMME} 1차 평가에서 다온텔레콤, 누리테크놀로지스가 통과했고 가온랩스와 별빛연구소는 탈락했다.",
+            {("다온텔레콤", "passed"), ("누리테크놀로지스", "passed"), ("가온랩스", "eliminated"),
+             ("별빛연구소", "eliminated")},
+            id="each-team-the-status-of-its-clause",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 1차 평가에서 탈락한 가온랩스와 별빛연구소, 그리고 미르랩스는 추가 공모에 불참했다.",
+            {("가온랩스", "eliminated"), ("별빛연구소", "eliminated")},
+            id="the-modified-teams-only;-a-refusal-states-nothing",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 공모에서 다온텔레콤도 좋은 평가를 받았으나 정예팀에 최종 선발되지는 못했다.",
+            {("다온텔레콤", "eliminated")},
+            id="not-selected-is-eliminated",
+        ),
+        pytest.param(
+            f"누리테크놀로지스는 {PROGRAMME} 추가 공모에 참여하지 않기로 했다.",
+            set(),
+            id="not-taking-part-is-no-application",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 공모를 앞두고 누리테크놀로지스와 가온랩스는 재도전을 하지 않겠다고 밝혔다.",
+            {("누리테크놀로지스", "eliminated"), ("가온랩스", "eliminated")},
+            id="declining-to-retry-says-eliminated-before",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 공모에 재도전한다고 밝힌 곳은 다온텔레콤과 누리테크놀로지스뿐이다.",
+            {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied")},
+            id="retrying-is-applying",
+        ),
+        pytest.param(
+            f"다온텔레콤은 지난해 {PROGRAMME}에 주관기업으로 지원했지만 발표 평가에서 탈락했다.",
+            {("다온텔레콤", "applied"), ("다온텔레콤", "eliminated")},
+            id="the-subject-carries-into-the-next-clause",
+        ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME}의 유력한 최종 선발 후보로 꼽혔다.", set(), id="a-candidate-is-not-selected"
+        ),
+        pytest.param(
+            f"{PROGRAMME} 1차 평가 결과가 나왔다. 당초 4개 팀을 남길 계획이었지만 다온텔레콤, 누리테크놀로지스 등 "
+            "2개 팀만 선발됐다.",
+            {("다온텔레콤", "passed"), ("누리테크놀로지스", "passed")},
+            id="chosen-in-a-stage-evaluation-is-passed",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 정예팀 선발에서 다온텔레콤과 누리테크놀로지스가 접전을 벌였다.",
+            {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied")},
+            id="competing-in-a-selection-is-applying",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 공모에 '다온텔레콤'과 '누리테크놀로지스' 등 2개 컨소시엄의 제안이 접수됐다.",
+            {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied")},
+            id="proposals-received",
+        ),
+        pytest.param(
+            f"{PROGRAMME}에 다온텔레콤·누리테크놀로지스·가온랩스 등 기업들이 대거 참여하며 경쟁이 예고됐다.",
+            {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied"), ("가온랩스", "applied")},
+            id="taking-part-in-the-named-call",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 패자부활전, 누리테크놀로지스·가온랩스도 가세…내달 1곳 선정",
+            set(),
+            id="a-headline-phrase-is-no-subject-of-the-next",
+        ),
+        pytest.param(
+            f"한빛텔레콤은 {PROGRAMME}에 컨소시엄 주관사로 참여 의사를 밝혔다. 이번 공모에는 12개 컨소시엄이 "
+            "제안서를 냈으며, 주관사로는 가온랩스, 누리테크놀로지스, 다온텔레콤 등이 참여했다.",
+            {("한빛텔레콤", "applied"), ("가온랩스", "applied"), ("누리테크놀로지스", "applied"),
+             ("다온텔레콤", "applied")},
+            id="the-leads-listed-applied",
+        ),
+    ],
+)
+def test_programme_status_per_clause(run, text, expected):
+    found = run(text, published=PUB)
+    got = {(found.by_id[f.subject].name, f.role) for f in found.facts("programme_status")}
     assert got == expected, found
 
 
