@@ -109,7 +109,20 @@ class Partners(Context):
             topics = [e for e in s_orgs if self._tail(e) in ("은", "는")]
             if len(topics) == 1 and topics[0] is s_orgs[0] and _eid(topics[0]) not in members:
                 topic = topics[0]
-        return out
+        return self._one_per_pair(out)
+
+    @staticmethod
+    def _one_per_pair(facts: list[Fact]) -> list[Fact]:
+        """One membership per member and lead (the first that names a role, else the first); a lead is no member."""
+        leads = {f.object for f in facts}
+        best: dict[tuple, Fact] = {}
+        for f in facts:
+            if f.subject in leads and sum(g.object == f.subject for g in facts) > 1:
+                continue
+            key = (f.subject, f.object)
+            if key not in best or (best[key].role is None and f.role is not None):
+                best[key] = f
+        return list(best.values())
 
     def _members(self, text: str, sent: Span, s_orgs: list[Span], lead: Span) -> list[Fact]:
         out = []

@@ -200,6 +200,11 @@ def test_a_listed_member_has_no_role_from_the_listing(run):
     assert [f.role for f in found.facts("partner_of", "한빛랩스")] == [None], found
 
 
+def test_one_membership_per_member_keeps_the_role(run):
+    found = run("한빛텔레콤 컨소시엄에는 가온랩스와 누리테크놀로지스가 참여한다. 가온랩스는 데이터 구축을 맡는다.")
+    assert [f.role for f in found.facts("partner_of", "가온랩스", "한빛텔레콤")] == ["데이터 구축"], found
+
+
 # -- programme_status ------------------------------------------------------------------------
 
 
