@@ -48,9 +48,12 @@ class RelationExtractor(WorksAt, Develops, Sizes, Partners, Status):
         partners = self.partners(doc, ents)
         facts += partners
         if programme:
+            # joining a consortium is no application of one's own; a member still shares its team's fate
             members = {(f.subject, self._sent_index(f.evidence.start)) for f in partners}
             facts += [
-                f for f in self.status(doc, ents) if (f.subject, self._sent_index(f.evidence.start)) not in members
+                f
+                for f in self.status(doc, ents)
+                if f.role != "applied" or (f.subject, self._sent_index(f.evidence.start)) not in members
             ]
         doc._.facts = (doc._.facts or []) + facts
         return doc

@@ -18,7 +18,7 @@ PROGRAMME = re.compile(
 STATUS_WORDS = [
     ("eliminated", re.compile(r"탈락|고배|쓴잔|떨어[지졌진]|제외[됐된되]|(?:문턱|관문)을\s*넘지\s*못")),
     ("passed", re.compile(r"통과|진출|생존|살아남|합격|안착")),
-    ("selected", re.compile(r"선정|선발|뽑[혔힌히]")),
+    ("selected", re.compile(r"선정|선발|뽑[혔힌히]|(?:정예\s*\d*\s*팀|최종\s*명단)에\s*이름을\s*올")),
     (
         "applied",
         re.compile(
@@ -30,7 +30,9 @@ STATUS_WORDS = [
     ),
 ]
 # taking part is applying when the sentence names the call (`프로젝트에 A, B가 참여하며`, `주관사로는 A, B가 참여했다`)
-PARTICIPATION = re.compile(r"참여(?:했|하며|한다|하기로|해|할\s*계획|하겠)|참가(?:했|하며|한다|하기로)")
+PARTICIPATION = re.compile(
+    r"참여(?:했|하며|한다|하기로|해|할\s*계획|하겠)|참가(?:했|하며|한다|하기로)|몰렸|몰려|가세했|가세하며|뛰어들었|뛰어든"
+)
 PROGRAMME_CALL = re.compile(
     r"(?:사업|프로젝트|공모|모집|선발|독파모)['’\"”)]?(?:에|에는)\s|주관(?:사|기업|기관)(?:으로|로)(?:는)?\s"
 )
@@ -44,6 +46,8 @@ BUILD_VERBS = re.compile(
     r"학습|훈련|설계|내세|앞세|제출|탑재|승부|자체"
 )
 PARTNER_VERBS = re.compile(r"담당|맡|참여|합류|협력|지원한다|지원하|참가|돕|제공|포함[됐된되돼]")
+# `A 정예팀에는 B, C가 이름을 올렸다`: listed in a team
+LISTED_IN_TEAM = re.compile(r"(?:컨소시엄|정예팀|팀)에는\s.*이름을\s*올")
 # a listing of the programme's applicants or consortium leads, not of one consortium's members
 APPLICANT_LISTING = re.compile(
     r"주관(?:사|기업|기관)(?:으로|로)는|\d+\s*개(?:의)?\s*(?:컨소시엄|팀|기업|곳)[이가]\s*(?:제안서|지원|신청|도전|접수|참여)"

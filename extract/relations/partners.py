@@ -10,6 +10,7 @@ from hankg.data import wordset
 from hankg.extract.relations.base import (
     APPLICANT_LISTING,
     LEAD_WORDS,
+    LISTED_IN_TEAM,
     PARTNER_VERBS,
     SUBJECT,
     Context,
@@ -45,7 +46,7 @@ class Partners(Context):
             sent_text = text[sent.start_char : sent.end_char]
             for e in s_orgs:
                 after = text[e.end_char : min(sent.end_char, e.end_char + 16)]
-                if re.match(r"^\s*(컨소시엄|연합|진영)", after) or (
+                if re.match(r"^\s*(?:주관|주도)?\s*(컨소시엄|연합|진영|정예팀)", after) or (
                     LEAD_WORDS.search(after) and self._tail(e) in SUBJECT
                 ):
                     lead, lead_at = e, k
@@ -74,11 +75,11 @@ class Partners(Context):
             applicants = APPLICANT_LISTING.search(sent_text)
             # joining the competition is no joining of a consortium (`A와 함께 2차 경쟁에 합류한다`)
             contest = r"(?:경쟁|평가|단계|대결|레이스)에\s*(?:합류|참여|참가)"
-            verbs = PARTNER_VERBS.search(re.sub(contest, "", sent_text))
+            verbs = PARTNER_VERBS.search(re.sub(contest, "", sent_text)) or LISTED_IN_TEAM.search(sent_text)
             if not applicants and (
                 bullet
                 or (verbs or taking)
-                and re.search(r"컨소시엄|파트너|주도|주관|참여사|진용", ctx)
+                and re.search(r"컨소시엄|파트너|주도|주관|참여사|진용|정예팀에는", ctx)
             ):
                 the_lead = lead if lead is not None and k - lead_at <= (6 if bullet else 4) else None
                 first = s_orgs[0] if s_orgs else None

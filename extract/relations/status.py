@@ -48,6 +48,10 @@ _NEGATED = re.compile(r"^(?:[가-힣]*\s+)?[가-힣]*?지\s*(?:는|도|를)?\s*(
 _LATER_STAGE = re.compile(r"[1-9]\s*차\s*(?:단계\s*)?평가|단계\s*평가|[2-9]\s*차\s*단계|공석")
 # after 선발/선정: the selection as an event (`선발에서`, `선정 과정에 참여한`)
 _CONTEST = re.compile(r"^\s?(?:과정)?(?:에서|에\s*(?:참여|도전|지원|응모|나선|뛰어든))")
+# a sentence about "this company" (`이 회사는`, `같은 스타트업이`)
+_ANAPHOR = re.compile(
+    r"^(?:[^\s]+\s+)?((?:이|그|해당|같은)\s*(?:회사|기업|업체|스타트업|컨소시엄|팀))(?:은|는|이|가|도)\s"
+)
 # after 재도전: declined (`재도전을 하지 않겠다`, `재도전 계획은 없다`, `재도전에 발을 뺐다`)
 _DECLINED = re.compile(r"^[^\s,.]*\s*(?:\S+\s+)?(?:하지\s*않|안\s*하|안\s*한|않|포기|불참|없|부인|발을)")
 # between a modifying cue and the organisations it modifies: marks, quotes, at most one short word
@@ -72,19 +76,35 @@ class Status(Context):
         out = []
         dates = list(doc.spans.get("dates", []))
         sents = self.sents
+        topic: tuple[int, Span] | None = None  # (sentence, org) of the last `A는` that opened a sentence
         for k, sent in enumerate(sents):
+            orgs = [
+                e
+                for e in ents
+                if e.label_ == "ORG" and sent.start_char <= e.start_char < sent.end_char and not _is_gov_or_outlet(e)
+            ]
+            last_topic = topic
+            if orgs and self._tail(orgs[0]) in ("은", "는"):
+                topic = (k, orgs[0])
+            for e in orgs:  # `가장 극적인 곳은 A다`
+                if re.match(r"(?:이)?(?:다|였다|이었다)\s*[.\"”']", self.text[e.end_char : e.end_char + 8]):
+                    topic = (k, e)
             ctx = " ".join(self.text[x.start_char : x.end_char] for x in sents[max(0, k - 6) : k + 1])
             if not STATUS_CONTEXT.search(ctx) and not PROGRAMME.search(ctx):
                 continue
             hits = self._hits(sent, self.text[sents[k - 1].start_char : sents[k - 1].end_char] if k else "")
             if not any(h.status for h in hits):
                 continue
-            orgs = [
-                e
-                for e in ents
-                if e.label_ == "ORG" and sent.start_char <= e.start_char < sent.end_char and not _is_gov_or_outlet(e)
-            ]
+            # `이 회사는 …`: the company the previous sentences were about
+            stand_in = None
+            m = _ANAPHOR.match(self.text[sent.start_char : sent.end_char])
+            if m and last_topic is not None and k - last_topic[0] <= 3:
+                stand_in = self.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1))
+                if stand_in is not None and not any(e.start_char < stand_in.end_char for e in orgs):
+                    orgs = [stand_in, *orgs]
             for group, found in self._assign(sent, list(self._groups(orgs)), hits):
+                if stand_in is not None and group[0] is stand_in:
+                    group = [last_topic[1]]
                 for h in found:
                     date = self._date_near(dates, sent, h.start)
                     out += [

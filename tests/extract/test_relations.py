@@ -187,6 +187,21 @@ def test_partner_roles(run):
             set(),
             id="joining-the-competition-is-no-membership",
         ),
+        pytest.param(
+            f"가온랩스는 {PROGRAMME}에서 누리테크놀로지스 주관 컨소시엄에 참여했으나, 예비심사에서 탈락했다.",
+            {("가온랩스", "누리테크놀로지스")},
+            id="the-consortium-an-org-leads",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 한빛텔레콤 정예팀에는 가온랩스, 누리테크놀로지스, 별빛연구소가 이름을 올렸다.",
+            {("가온랩스", "한빛텔레콤"), ("누리테크놀로지스", "한빛텔레콤"), ("별빛연구소", "한빛텔레콤")},
+            id="listed-in-a-team",
+        ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME}에서 누리테크놀로지스, 가온랩스와 함께 1차 평가 통과 팀으로 이름을 올렸다.",
+            set(),
+            id="listed-beside-other-teams-is-no-membership",
+        ),
     ],
 )
 def test_partner_of(run, text, expected):
@@ -318,6 +333,27 @@ def test_programme_status(run, text, expected):
             {("한빛텔레콤", "applied"), ("가온랩스", "applied"), ("누리테크놀로지스", "applied"),
              ("다온텔레콤", "applied")},
             id="the-leads-listed-applied",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 모집에 나서자 다온텔레콤·누리테크놀로지스 등 4개 컨소시엄이 몰렸다.",
+            {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied")},
+            id="flocking-to-the-call",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 2차 평가 결과가 나왔다. 가장 극적인 곳은 다온텔레콤이다. "
+            "이 회사는 지난 3월 추가 모집 신청서를 냈고 4월 네 번째 정예팀으로 선정됐다.",
+            {("다온텔레콤", "applied"), ("다온텔레콤", "selected")},
+            id="this-company-is-the-one-just-named",
+        ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME} 1차 공모에 참여해 서면평가를 통과했지만, 5개 정예팀에 이름을 올리지 못했다.",
+            {("다온텔레콤", "applied"), ("다온텔레콤", "passed"), ("다온텔레콤", "eliminated")},
+            id="not-among-the-teams-is-eliminated",
+        ),
+        pytest.param(
+            f"가온랩스는 {PROGRAMME}에서 누리테크놀로지스 주관 컨소시엄에 참여했으나, 예비심사에서 탈락했다.",
+            {("가온랩스", "eliminated")},
+            id="a-member-shares-its-team's-fate-but-did-not-apply",
         ),
     ],
 )
