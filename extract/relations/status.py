@@ -43,7 +43,10 @@ _UNREAL = re.compile(
     r"^[가-힣]*?(?:하겠|되겠|될지|할지|되면|하면|시키겠)|^[가-힣]*?(?:할|될|시킬)(?:\s|$)"
 )
 # after the cue word: negated (`선발되지는 못했다`, `재도전을 하지 않겠다`, `재도전 안 한다`)
-_NEGATED = re.compile(r"^(?:[가-힣]*\s+)?[가-힣]*?지\s*(?:는|도|를)?\s*(?:않|못)|^[가-힣]*\s*안\s*(?:한|했|하|해)")
+_NEGATED = re.compile(
+    r"^(?:[가-힣]*\s+)?[가-힣]*?지\s*(?:는|도|를)?\s*(?:않|못)|^[가-힣]*\s*안\s*(?:한|했|하|해)|"
+    r"^\s?(?:이|은|도|의\s*꿈이?)?\s*(?:무산|좌절|불발|물거품)"
+)
 # before 선발/선정: the selection is a later stage's evaluation, which a team passes
 _LATER_STAGE = re.compile(r"[1-9]\s*차\s*(?:단계\s*)?평가|단계\s*평가|[2-9]\s*차\s*단계|공석")
 # after 선발/선정: the selection as an event (`선발에서`, `선정 과정에 참여한`)
@@ -147,7 +150,7 @@ class Status(Context):
                 status = "passed"
             if status == "selected" and _CONTEST.match(after):
                 status = "applied"  # `추가 선발에서 A와 B가 접전을 벌였다`: the selection as an event they took part in
-            elif _NEGATED.match(after):
+            elif _NEGATED.match(after) or status == "applied" and _DECLINED.match(after):
                 status = {"selected": "eliminated", "passed": "eliminated"}.get(status or "")
             end = m.end() + len(re.match(r"[^\s,.]*", after).group())
             if m.start() + s0 in hits:

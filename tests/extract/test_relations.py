@@ -355,6 +355,17 @@ def test_programme_status(run, text, expected):
             {("가온랩스", "eliminated")},
             id="a-member-shares-its-team's-fate-but-did-not-apply",
         ),
+        pytest.param(
+            f"{PROGRAMME}에서 별빛연구소는 기준 미달로 2차 진출이 무산됐다.",
+            {("별빛연구소", "eliminated")},
+            id="an-advance-that-fell-through",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 1차 평가에서 떨어진 가온랩스도 재도전 포기를 선언했다. "
+            "미르랩스 역시 재도전 계획은 없다고 밝혔다.",
+            {("가온랩스", "eliminated"), ("미르랩스", "eliminated")},
+            id="giving-up-the-retry-is-no-application",
+        ),
     ],
 )
 def test_programme_status_per_clause(run, text, expected):
