@@ -46,7 +46,7 @@ class Partners(Context):
             sent_text = text[sent.start_char : sent.end_char]
             for e in s_orgs:
                 after = text[e.end_char : min(sent.end_char, e.end_char + 16)]
-                if re.match(r"^\s*(?:주관|주도)?\s*(컨소시엄|연합|진영|정예팀)", after) or (
+                if re.match(r"^\s*(?:주관|주도)?\s*(컨소시엄|연합|진영|정예팀|팀(?:은|이|의|에는))", after) or (
                     LEAD_WORDS.search(after) and self._tail(e) in SUBJECT
                 ):
                     lead, lead_at = e, k

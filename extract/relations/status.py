@@ -61,8 +61,11 @@ _DECLINED = re.compile(r"^[^\s,.]*\s*(?:\S+\s+)?(?:하지\s*않|안\s*하|안\s*
 _MODIFIES = re.compile(r"^[\s▲△■◆•·'’\"”‘“]*(?:[가-힣A-Za-z0-9]{1,6}\s+[▲△'‘“]?)?$")
 # connective endings that do not end a clause: quotation, negation, purpose, manner
 _NOT_CLAUSE_END = ("다고", "라고", "자고", "냐고", "지", "게", "도록", "고자", "려고", "러", "든지", "거나")
+# between two organisations of one enumeration: marks, conjunctions, `A를 비롯해 B`, a name not recognised
+# between commas (`A, 미지의 이름, B`), a category label (`A 등 대형 IT 기업, B`)
 _JOINERS = re.compile(
-    r"(와|과|및|,|·|ㆍ|\s|▲|△|['’\"”‘“()]|이나|나|랑|(?:을|를)\s*비롯(?:해|한)|에\s*이어|뿐\s*아니라)*"
+    r"(와|과|및|,|·|ㆍ|\s|▲|△|['’\"”‘“()]|이나|나|랑|(?:을|를)\s*비롯(?:해|한)|에\s*이어|뿐\s*아니라|"
+    r",\s*[가-힣A-Za-z0-9]{2,12}(?=\s*,)|등\s+[^,.은는이가을를]{1,20},)*"
 )
 
 

@@ -202,6 +202,13 @@ def test_partner_roles(run):
             set(),
             id="listed-beside-other-teams-is-no-membership",
         ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME}에서 검색 모델을 만든다. 이 컨소시엄에는 가온랩스와 별빛대학교가 참여했다. "
+            "누리테크놀로지스 팀은 제조 모델을 만든다. 미르랩스, 한빛랩스 등과 협력한다.",
+            {("가온랩스", "다온텔레콤"), ("별빛대학교", "다온텔레콤"), ("미르랩스", "누리테크놀로지스"),
+             ("한빛랩스", "누리테크놀로지스")},
+            id="each-team's-paragraph",
+        ),
     ],
 )
 def test_partner_of(run, text, expected):
@@ -365,6 +372,18 @@ def test_programme_status(run, text, expected):
             "미르랩스 역시 재도전 계획은 없다고 밝혔다.",
             {("가온랩스", "eliminated"), ("미르랩스", "eliminated")},
             id="giving-up-the-retry-is-no-application",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 공모에서 대기업 중에는 다온텔레콤과 한빛텔레콤 등 통신사, 별빛연구소가 주관사로 나섰다. "
+            "가온랩스, 누리테크놀로지스 등 스타트업들도 주관사에 이름을 올렸다.",
+            {("다온텔레콤", "applied"), ("한빛텔레콤", "applied"), ("별빛연구소", "applied"), ("가온랩스", "applied"),
+             ("누리테크놀로지스", "applied")},
+            id="leads-of-the-call-through-category-labels",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 정예팀 공모 결과 12개 제안이 들어왔다. 주관기관으로는 △다온텔레콤 △누리테크놀로지스 등이다.",
+            {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied")},
+            id="the-call's-lead-institutions",
         ),
     ],
 )
