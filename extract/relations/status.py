@@ -108,7 +108,20 @@ class Status(Context):
                 stand_in = self.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1))
                 if stand_in is not None and not any(e.start_char < stand_in.end_char for e in orgs):
                     orgs = [stand_in, *orgs]
-            for group, found in self._assign(sent, list(self._groups(orgs)), hits):
+            groups = list(self._groups(orgs))
+            assigned = list(self._assign(sent, groups, hits))
+            # a sentence with no subject of its own goes on about the topic
+            # (`A는 …. 앞서 B가 이끄는 컨소시엄으로 참여했다가 탈락했다`: A was eliminated)
+            if (
+                stand_in is None
+                and last_topic is not None
+                and k - last_topic[0] <= 4
+                and all(e._.name != last_topic[1]._.name for e in orgs)
+            ):
+                elided = self._elided_subject_hits(sent, groups, hits)
+                if elided:
+                    assigned.append(([last_topic[1]], elided))
+            for group, found in assigned:
                 if stand_in is not None and group[0] is stand_in:
                     group = [last_topic[1]]
                 for h in found:
@@ -242,6 +255,31 @@ class Status(Context):
             found = [h for h in found if h.status and not (h.status in seen or seen.add(h.status))]
             if found:
                 yield g, found
+
+    def _elided_subject_hits(self, sent: Span, groups: list[list[Span]], hits: list[_Hit]) -> list[_Hit]:
+        """The predicates of a sentence whose subject is left out: no word before them is marked as one, but for an
+        organisation that is only the subject of a modifier (`B가 이끄는 컨소시엄으로`)."""
+        preds = [h for h in hits if h.status and not h.modifies and self._verbal(h.end)]
+        if not preds:
+            return []
+        embedded = {g[-1].end_char for g in groups if self._tail(g[-1]) in ("이", "가") and self._modifier_after(g[-1])}
+        for w in self.words:
+            if w.start < sent.start_char or w.start >= preds[0].start:
+                continue
+            if w.tail in SUBJECT and w.core_end not in embedded:
+                return []
+        seen: set[str] = set()
+        return [h for h in preds if not (h.status in seen or seen.add(h.status))]
+
+    def _verbal(self, end: int) -> bool:
+        """The eojeol ending at `end` ends in a verb's ending (`탈락했으나`, `통과했다`), not a particle."""
+        span = self.doc.char_span(max(0, end - 1), end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and re.search(r"E[CF]$", span[-1].tag_) is not None
+
+    def _modifier_after(self, e: Span) -> bool:
+        """The eojeol after the organisation's ends in an adnominal ending (`B가 이끄는`)."""
+        nxt = next((w for w in self.words if w.start > e.end_char), None)
+        return nxt is not None and self._adnominal(nxt.end)
 
     def _groups(self, orgs: list[Span]) -> Iterable[list[Span]]:
         """Enumerations (`A와 B, C`, `▲A ▲B`, `A를 비롯해 B`) share one status."""

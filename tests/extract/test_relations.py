@@ -385,6 +385,17 @@ def test_programme_status(run, text, expected):
             {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied")},
             id="the-call's-lead-institutions",
         ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME}에 도전하는 신생 기업이다. 설립 1년 만에 큰 모델을 만들었다. "
+            "앞서 1차 공모 때 누리테크놀로지스가 주관하는 컨소시엄으로 참여했다가 탈락했다.",
+            {("다온텔레콤", "eliminated"), ("누리테크놀로지스", "eliminated")},
+            id="a-sentence-without-its-own-subject-is-about-the-topic",
+        ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME}에 도전하는 신생 기업이다. 정부는 지난달 1차 평가에서 3개 팀을 통과시켰다.",
+            set(),
+            id="a-sentence-with-another-subject-is-not",
+        ),
     ],
 )
 def test_programme_status_per_clause(run, text, expected):
