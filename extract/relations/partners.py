@@ -24,14 +24,22 @@ JOINED_LEADS_CONSORTIUM = re.compile(
 )
 
 
+# `A와 함께 2차 경쟁에 합류한다`: joining the competition is no joining of a consortium
+CONTEST = re.compile(r"(?:경쟁|평가|단계|대결|레이스)에\s*(?:합류|참여|참가)")
+# what makes a sentence (or the ones before it) about a consortium's make-up
+CONSORTIUM_TALK = re.compile(r"컨소시엄|파트너|주도|주관|참여사|진용|정예팀에는")
+
+
 class Partners(Context):
     def partners(self, doc: Doc, ents: list[Span]) -> list[Fact]:
         """Consortium members and the team they serve.
 
-        The lead is the org of `X 컨소시엄`, or the one that 주도/이끄 the work, or the
-        subject that takes partners on (`X는 A, B와 함께`), else the paragraph's topic.
+        The lead is the org of `X 컨소시엄` / `X 주관 컨소시엄` / `X 팀은`, or the one that 주도/이끄 the work,
+        or the subject of a sentence about its consortium, or the subject that takes partners on (`X는 A, B와
+        함께`), else the paragraph's topic. Members are the other organisations of a sentence that says they
+        take part (참여/담당/맡/협력/포함/`정예팀에는 … 이름을 올렸다`), unless it lists the call's applicants.
         """
-        out = []
+        out: list[Fact] = []
         text = self.text
         orgs = [e for e in ents if e.label_ == "ORG" and not _is_organiser_or_outlet(e)]
         if not orgs:
@@ -44,43 +52,17 @@ class Partners(Context):
         for k, sent in enumerate(sents):
             s_orgs = [e for e in orgs if sent.start_char <= e.start_char < sent.end_char]
             sent_text = text[sent.start_char : sent.end_char]
-            for e in s_orgs:
-                after = text[e.end_char : min(sent.end_char, e.end_char + 16)]
-                if re.match(r"^\s*(?:주관|주도)?\s*(컨소시엄|연합|진영|정예팀|팀(?:은|이|의|에는))", after) or (
-                    LEAD_WORDS.search(after) and self._tail(e) in SUBJECT
-                ):
-                    lead, lead_at = e, k
-            # `A는 … 컨소시엄 전열을 가다듬었다`: the subject of a sentence about its consortium (not one joining one)
-            first = s_orgs[0] if s_orgs else None
-            if (
-                (lead is None or lead_at != k)
-                and first is not None
-                and self._tail(first) in SUBJECT
-                and re.search(r"컨소시엄", text[first.end_char : sent.end_char])
-                and not re.search(r"컨소시엄(?:에|으로|의\s*일원)", text[first.end_char : sent.end_char])
-                and all(o is first or o.start_char > sent.end_char for o in s_orgs)
-            ):
-                lead, lead_at = first, k
-            # `모티프 컨소시엄`: a short form of an organisation the article names in full
-            for short in re.finditer(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})\s*컨소시엄", sent_text):
-                full = [o for o in orgs if o._.name.startswith(short.group(1)) and o._.name != short.group(1)]
-                if full and not any(o.start_char == sent.start_char + short.start(1) for o in s_orgs):
-                    lead, lead_at = full[0], k
+            here = self._lead_in(sent, s_orgs, orgs)
+            if here is not None:
+                lead, lead_at = here, k
             ctx = " ".join(text[x.start_char : x.end_char] for x in sents[max(0, k - 4) : k + 1])
             taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", sent_text) and re.search(
                 r"컨소시엄|파트너|손잡|참여", sent_text
             )
             bullet = re.match(r"^\s*[▲△■◆•·\-]", sent_text) and lead is not None and k - lead_at <= 6
-            # the programme's applicants or leads listed together are no one consortium's members
-            applicants = APPLICANT_LISTING.search(sent_text)
-            # joining the competition is no joining of a consortium (`A와 함께 2차 경쟁에 합류한다`)
-            contest = r"(?:경쟁|평가|단계|대결|레이스)에\s*(?:합류|참여|참가)"
-            verbs = PARTNER_VERBS.search(re.sub(contest, "", sent_text)) or LISTED_IN_TEAM.search(sent_text)
-            if not applicants and (
-                bullet
-                or (verbs or taking)
-                and re.search(r"컨소시엄|파트너|주도|주관|참여사|진용|정예팀에는", ctx)
-            ):
+            verbs = PARTNER_VERBS.search(CONTEST.sub("", sent_text)) or LISTED_IN_TEAM.search(sent_text)
+            talk = (verbs or taking) and CONSORTIUM_TALK.search(ctx)
+            if not APPLICANT_LISTING.search(sent_text) and (bullet or talk):
                 the_lead = lead if lead is not None and k - lead_at <= (6 if bullet else 4) else None
                 first = s_orgs[0] if s_orgs else None
                 if taking and first is not None and self._tail(first) in SUBJECT:
@@ -90,27 +72,62 @@ class Partners(Context):
                     found = self._members(text, sent, s_orgs, the_lead)
                     out += found
                     members |= {f.subject for f in found}
-            # `(A는) … B가 주관하는 컨소시엄으로 참여했다`: the topic joined B's consortium
-            joined = re.search(JOINED_LEADS_CONSORTIUM, sent_text)
-            if joined and topic is not None:
-                at = sent.start_char + joined.end(1)
-                host = next((o for o in s_orgs if o.end_char == at), None)
-                if host is not None and host._.name != topic._.name and _eid(topic) not in members:
-                    out.append(
-                        self.fact(
-                            _eid(topic),
-                            "partner_of",
-                            host.start_char,
-                            sent.start_char + joined.end(),
-                            "rule:joined-consortium",
-                            object=_eid(host),
-                        )
-                    )
+            if topic is not None and _eid(topic) not in members:
+                out += self._joined(sent, s_orgs, topic)
             # the paragraph's topic: the sentence's one `A는`; not a member, not one of several (`A는 X를, B는 Y를`)
             topics = [e for e in s_orgs if self._tail(e) in ("은", "는")]
             if len(topics) == 1 and topics[0] is s_orgs[0] and _eid(topics[0]) not in members:
                 topic = topics[0]
         return self._one_per_pair(out)
+
+    def _lead_in(self, sent: Span, s_orgs: list[Span], orgs: list[Span]) -> Span | None:
+        """The consortium lead the sentence names, if any (the last one named wins)."""
+        text = self.text
+        lead = None
+        for e in s_orgs:
+            after = text[e.end_char : min(sent.end_char, e.end_char + 16)]
+            if re.match(r"^\s*(?:주관|주도)?\s*(컨소시엄|연합|진영|정예팀|팀(?:은|이|의|에는))", after) or (
+                LEAD_WORDS.search(after) and self._tail(e) in SUBJECT
+            ):
+                lead = e
+        # `A는 … 컨소시엄 전열을 가다듬었다`: the subject of a sentence about its consortium (not one joining one)
+        first = s_orgs[0] if s_orgs else None
+        rest = text[first.end_char : sent.end_char] if first is not None else ""
+        if (
+            lead is None
+            and first is not None
+            and self._tail(first) in SUBJECT
+            and "컨소시엄" in rest
+            and not re.search(r"컨소시엄(?:에|으로|의\s*일원)", rest)
+            and len(s_orgs) == 1
+        ):
+            lead = first
+        # `모티프 컨소시엄`: a short form of an organisation the article names in full
+        sent_text = text[sent.start_char : sent.end_char]
+        for short in re.finditer(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})\s*컨소시엄", sent_text):
+            full = [o for o in orgs if o._.name.startswith(short.group(1)) and o._.name != short.group(1)]
+            if full and not any(o.start_char == sent.start_char + short.start(1) for o in s_orgs):
+                lead = full[0]
+        return lead
+
+    def _joined(self, sent: Span, s_orgs: list[Span], topic: Span) -> list[Fact]:
+        """`(A는) … B가 주관하는 컨소시엄으로 참여했다`: the topic joined B's consortium."""
+        joined = JOINED_LEADS_CONSORTIUM.search(self.text[sent.start_char : sent.end_char])
+        if not joined:
+            return []
+        host = next((o for o in s_orgs if o.end_char == sent.start_char + joined.end(1)), None)
+        if host is None or host._.name == topic._.name:
+            return []
+        return [
+            self.fact(
+                _eid(topic),
+                "partner_of",
+                host.start_char,
+                sent.start_char + joined.end(),
+                "rule:joined-consortium",
+                object=_eid(host),
+            )
+        ]
 
     @staticmethod
     def _one_per_pair(facts: list[Fact]) -> list[Fact]:
