@@ -82,18 +82,16 @@ class Status(StatusCues):
                     group = [last_topic[1]]
                 for h in found:
                     date = self._date_near(dates, sent, h.start)
-                    out += [
-                        self.fact(
-                            _eid(e),
-                            "programme_status",
-                            min(e.start_char, h.start),
-                            max(e.end_char, h.start + 2),
-                            "rule:status-word",
-                            role=h.status,
-                            date=date,
+                    for e in group:
+                        # the evidence stays in this sentence, also for a topic named before it
+                        start, end = (min(e.start_char, h.start), max(e.end_char, h.start + 2))
+                        if e.start_char < sent.start_char:
+                            start, end = h.start, h.end
+                        out.append(
+                            self.fact(
+                                _eid(e), "programme_status", start, end, "rule:status-word", role=h.status, date=date
+                            )
                         )
-                        for e in group
-                    ]
         return out
 
     # -- which organisations each cue word belongs to ---------------------------------------------------------------
