@@ -47,7 +47,9 @@ BUILD_VERBS = re.compile(
     r"개발|공개|출시|선보|만들|만든|내놓|내놨|내놓을|기반|구축|발표|고도화|키우|키운|키워|확장|"
     r"학습|훈련|설계|내세|앞세|제출|탑재|승부|자체"
 )
-PARTNER_VERBS = re.compile(r"담당|맡|참여|합류|협력|지원한다|지원하|참가|돕|제공|포함[됐된되돼]")
+PARTNER_VERBS = re.compile(
+    r"담당|맡|참여|합류|협력|지원한다|지원하|참가|돕|제공|포함[됐된되돼]|힘을\s*(?:모|보태|보탠)|함께\s*한다|함께한다"
+)
 # `A 정예팀에는 B, C가 이름을 올렸다`: listed in a team
 LISTED_IN_TEAM = re.compile(r"(?:컨소시엄|정예팀|팀)에는\s.*이름을\s*올")
 # a listing of the programme's applicants or consortium leads, not of one consortium's members

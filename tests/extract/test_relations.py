@@ -209,6 +209,13 @@ def test_partner_roles(run):
              ("한빛랩스", "누리테크놀로지스")},
             id="each-team's-paragraph",
         ),
+        pytest.param(
+            f"{PROGRAMME} 다온텔레콤 정예팀에는 가온랩스, 별빛연구소가 힘을 모은다. "
+            "누리테크놀로지스 정예팀에는 미르랩스와 한빛랩스가 함께 한다.",
+            {("가온랩스", "다온텔레콤"), ("별빛연구소", "다온텔레콤"), ("미르랩스", "누리테크놀로지스"),
+             ("한빛랩스", "누리테크놀로지스")},
+            id="teams-joining-forces",
+        ),
     ],
 )
 def test_partner_of(run, text, expected):
