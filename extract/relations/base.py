@@ -18,7 +18,10 @@ PROGRAMME = re.compile(
 STATUS_WORDS = [
     ("eliminated", re.compile(r"탈락|고배|쓴잔|떨어[지졌진]|제외[됐된되]|(?:문턱|관문)을\s*넘지\s*못")),
     ("passed", re.compile(r"통과|진출|생존|살아남|합격|안착")),
-    ("selected", re.compile(r"선정|선발|뽑[혔힌히]|(?:정예\s*\d*\s*팀|최종\s*명단)에\s*이름을\s*올")),
+    (
+        "selected",
+        re.compile(r"선정|선발|뽑[혔힌히]|(?:정예\s*\d*\s*팀|(?:최종\s*)?명단)에\s*(?:이름을\s*올|포함|들|올랐|오르)"),
+    ),
     (
         "applied",
         re.compile(

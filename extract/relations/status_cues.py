@@ -20,7 +20,8 @@ _NOUNS_AFTER = "|".join(sorted(wordset("status_nouns"), key=len, reverse=True))
 _NOMINAL = re.compile(r"^\s?(?:" + _NOUNS_AFTER + r"|보다|전(?:에|에서|을|이|의|은)|전\s)")
 # after the cue word: only planned, possible or conditional (`선발할 예정`, `탈락시키는 것이었다`, `탈락하면`)
 _UNREAL = re.compile(
-    r"^[가-힣]*?(?:할|될|시킬|시키는|하는|되는|한다는|된다는)\s*(?:예정|계획|방침|가능성|것|수\s|전망|후보|경우|지\s|방안)|"
+    r"^[가-힣]*?(?:할|될|시킬|시키는|하는|되는|한다는|된다는)\s*"
+    r"(?:예정|계획|방침|가능성|것|수\s|전망|후보|경우|지\s|방안|작업|절차|과정|일정|방식|대상)|"
     r"^[가-힣]*?(?:하겠|되겠|될지|할지|되면|하면|시키겠)|^[가-힣]*?(?:할|될|시킬)(?:\s|$)"
 )
 # after the cue word: negated (`선발되지는 못했다`, `재도전을 하지 않겠다`, `재도전 안 한다`)

@@ -375,6 +375,17 @@ def test_programme_status(run, text, expected):
             id="an-advance-that-fell-through",
         ),
         pytest.param(
+            f"{PROGRAMME} 1차 평가에서 별빛연구소는 명단에 포함되지 못했다.",
+            {("별빛연구소", "eliminated")},
+            id="left-off-the-list",
+        ),
+        pytest.param(
+            f"정부는 {PROGRAMME} 1차 평가에서 탈락한 가온랩스 컨소시엄과 정예팀 선정 당시에 떨어진 팀들을 대상으로 "
+            "1개 팀을 추가로 선정하는 작업을 진행한다.",
+            {("가온랩스", "eliminated")},
+            id="a-selection-to-come-is-no-selection",
+        ),
+        pytest.param(
             f"{PROGRAMME} 1차 평가에서 떨어진 가온랩스도 재도전 포기를 선언했다. "
             "미르랩스 역시 재도전 계획은 없다고 밝혔다.",
             {("가온랩스", "eliminated"), ("미르랩스", "eliminated")},
