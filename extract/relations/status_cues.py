@@ -17,7 +17,10 @@ from hankg.extract.relations.base import PARTICIPATION, PROGRAMME_CALL, REFUSAL,
 
 # after the cue word: the word is part of a noun, not a predicate (`선발 공모`, `선정 결과`, `탈락 위기`)
 _NOUNS_AFTER = "|".join(sorted(wordset("status_nouns"), key=len, reverse=True))
-_NOMINAL = re.compile(r"^\s?(?:" + _NOUNS_AFTER + r"|보다|전(?:에|에서|을|이|의|은)|전\s)")
+# (`통과 팀들에 미치지 못했다`: other teams, compared with; `탈락 팀 중` is the subject's own)
+_NOMINAL = re.compile(
+    r"^\s?(?:" + _NOUNS_AFTER + r"|보다|전(?:에|에서|을|이|의|은)|전\s|(?:팀|기업|곳|업체)들?(?:에|과|와|보다|을|를)\s)"
+)
 # after the cue word: only planned, possible or conditional (`선발할 예정`, `탈락시키는 것이었다`, `탈락하면`)
 _UNREAL = re.compile(
     r"^[가-힣]*?(?:할|될|시킬|시키는|하는|되는|한다는|된다는)\s*"

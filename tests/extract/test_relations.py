@@ -380,6 +380,11 @@ def test_programme_status(run, text, expected):
             id="left-off-the-list",
         ),
         pytest.param(
+            f"{PROGRAMME} 1차 평가에서 별빛연구소는 종합 점수에서 통과 팀들에 미치지 못했다.",
+            set(),
+            id="the-other-teams-passed",
+        ),
+        pytest.param(
             f"정부는 {PROGRAMME} 1차 평가에서 탈락한 가온랩스 컨소시엄과 정예팀 선정 당시에 떨어진 팀들을 대상으로 "
             "1개 팀을 추가로 선정하는 작업을 진행한다.",
             {("가온랩스", "eliminated")},
