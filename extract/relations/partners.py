@@ -24,8 +24,9 @@ JOINED_LEADS_CONSORTIUM = re.compile(
 )
 
 
-# `A와 함께 2차 경쟁에 합류한다`: joining the competition is no joining of a consortium
-CONTEST = re.compile(r"(?:경쟁|평가|단계|대결|레이스)에\s*(?:합류|참여|참가)")
+# `A와 함께 2차 경쟁에 합류한다`, `추가 공모에 참여한 A`: joining the competition or the call is no joining of
+# a consortium
+CONTEST = re.compile(r"(?:경쟁|평가|단계|대결|레이스|공모|모집|선발)에\s*(?:합류|참여|참가|지원)")
 # what makes a sentence (or the ones before it) about a consortium's make-up
 CONSORTIUM_TALK = re.compile(r"컨소시엄|파트너|주도|주관|참여사|진용|정예팀에는")
 
@@ -84,11 +85,12 @@ class Partners(Context):
         """The consortium lead the sentence names, if any (the last one named wins)."""
         text = self.text
         lead = None
-        for e in s_orgs:
+        for i, e in enumerate(s_orgs):
             after = text[e.end_char : min(sent.end_char, e.end_char + 16)]
-            if re.match(r"^\s*(?:주관|주도)?\s*(컨소시엄|연합|진영|정예팀|팀(?:은|이|의|에는))", after) or (
-                LEAD_WORDS.search(after) and self._tail(e) in SUBJECT
-            ):
+            # `A, B 컨소시엄을 대상으로`: the consortia of several, no one lead
+            listed = i > 0 and re.fullmatch(r"\s*(?:,|와|과|및|·)\s*['‘]?", text[s_orgs[i - 1].end_char : e.start_char])
+            named = re.match(r"^\s*(?:주관|주도)?\s*(컨소시엄|연합|진영|정예팀|팀(?:은|이|의|에는))", after)
+            if named and not listed or (LEAD_WORDS.search(after) and self._tail(e) in SUBJECT):
                 lead = e
         # `A는 … 컨소시엄 전열을 가다듬었다`: the subject of a sentence about its consortium (not one joining one)
         first = s_orgs[0] if s_orgs else None

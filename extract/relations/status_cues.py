@@ -33,7 +33,9 @@ _NEGATED = re.compile(
     r"^\s?(?:이|은|도|의\s*꿈이?)?\s*(?:무산|좌절|불발|물거품)"
 )
 # before 선발/선정: the selection is a later stage's evaluation, which a team passes
-_LATER_STAGE = re.compile(r"[1-9]\s*차\s*(?:단계\s*)?평가|단계\s*평가|[2-9]\s*차\s*단계|공석")
+_LATER_STAGE = re.compile(
+    r"[1-9]\s*차\s*(?:단계\s*)?평가|단계\s*평가|[2-9]\s*차\s*단계|공석|서면\s*(?:평가|심사)|예비\s*심사"
+)
 # after 선발/선정: the selection as an event (`선발에서`, `선정 과정에 참여한`)
 _CONTEST = re.compile(r"^\s?(?:과정)?(?:에서|에\s*(?:참여|도전|지원|응모|나선|뛰어든))")
 # after 재도전: declined (`재도전을 하지 않겠다`, `재도전 계획은 없다`, `재도전에 발을 뺐다`)

@@ -216,6 +216,14 @@ def test_partner_roles(run):
              ("한빛랩스", "누리테크놀로지스")},
             id="teams-joining-forces",
         ),
+        pytest.param(
+            f"{PROGRAMME}에 다온텔레콤 정예팀이 추가로 합류했다. 정부는 추가 공모에 참여한 다온텔레콤, "
+            "누리테크놀로지스 컨소시엄을 평가해 다온텔레콤을 선정했다. "
+            "정예팀에는 다온텔레콤과 가온랩스, 별빛연구소, 미르랩스, 한빛랩스가 참여한다.",
+            {("가온랩스", "다온텔레콤"), ("별빛연구소", "다온텔레콤"), ("미르랩스", "다온텔레콤"),
+             ("한빛랩스", "다온텔레콤")},
+            id="the-consortia-of-several-name-no-lead",
+        ),
     ],
 )
 def test_partner_of(run, text, expected):
@@ -383,6 +391,13 @@ def test_programme_status(run, text, expected):
             f"{PROGRAMME} 1차 평가에서 별빛연구소는 종합 점수에서 통과 팀들에 미치지 못했다.",
             set(),
             id="the-other-teams-passed",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 정예팀에서 밀려난 누리테크놀로지스는 결과를 수용한다고 밝혔다. 다온텔레콤은 지난해 "
+            "공모에 지원해 서면 평가를 거쳐 10개 팀 중 하나로 선정됐지만, 정예팀에는 들지 못했다.",
+            {("누리테크놀로지스", "eliminated"), ("다온텔레콤", "applied"), ("다온텔레콤", "passed"),
+             ("다온텔레콤", "eliminated")},
+            id="pushed-out-and-not-among-the-teams",
         ),
         pytest.param(
             f"정부는 {PROGRAMME} 1차 평가에서 탈락한 가온랩스 컨소시엄과 정예팀 선정 당시에 떨어진 팀들을 대상으로 "
