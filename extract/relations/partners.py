@@ -150,6 +150,8 @@ class Partners(Context):
         for e in s_orgs:
             if e._.name == lead._.name or re.match(r"^\s*(컨소시엄|연합)", text[e.end_char : e.end_char + 6]):
                 continue
+            if re.search(r"(?:컨소시엄|연합|얼라이언스|동맹)$", e._.name):  # a grouping joined, not a member
+                continue
             if {e.end_char, e.end_char + 1} & people:  # `하버드대 김아무 교수`: a person's affiliation
                 continue
             if re.match(r"^\s*(?:관계자|측은|측이|측에)", text[e.end_char : e.end_char + 6]):  # its spokesperson

@@ -124,6 +124,12 @@ class Status(StatusCues):
             # (`A는 B와 함께 선정됐다`, but not `선정된 A, B, C 중 B가 탈락했다`)
             shared = subject and gi + 1 < len(groups) and self._tail(groups[gi + 1][-1]) not in SUBJECT
             own = [h for h in own if h.start < nxt] or (own if shared else [])
+            # `B가 발표한 지표에서 … 선정됐다`: the subject of a modifier only, unless what it modifies is its own team
+            # (`B가 이끄는 컨소시엄으로 참여했다가 탈락했다`: B's team, B's fate)
+            modified = self._modified_noun(g[-1]) if self._tail(g[-1]) in ("이", "가") else None
+            if modified is not None and not re.match(r"(?:컨소시엄|정예팀|팀|연합)", modified.core):
+                own = [h for h in own if h.end <= modified.start]
+                subject = False
             if subject:
                 c = here + 1
                 while c <= len(ends) and c not in clauses_with_groups and ends[c - 1] not in hard:
@@ -164,6 +170,13 @@ class Status(StatusCues):
         """The eojeol after the organisation's ends in an adnominal ending (`B가 이끄는`)."""
         nxt = next((w for w in self.words if w.start > e.end_char), None)
         return nxt is not None and self._adnominal(nxt.end)
+
+    def _modified_noun(self, e: Span):
+        """After `B가 이끄는`: the word the modifier modifies (컨소시엄), when the organisation is its subject."""
+        after = [w for w in self.words if w.start > e.end_char][:2]
+        if len(after) == 2 and self._adnominal(after[0].end):
+            return after[1]
+        return None
 
     def _groups(self, orgs: list[Span]) -> Iterable[list[Span]]:
         """Enumerations (`A와 B, C`, `▲A ▲B`, `A를 비롯해 B`) share one status."""

@@ -224,6 +224,12 @@ def test_partner_roles(run):
              ("한빛랩스", "다온텔레콤")},
             id="the-consortia-of-several-name-no-lead",
         ),
+        pytest.param(
+            "한빛텔레콤 컨소시엄에는 가온랩스가 참여한다. "
+            "별빛연구소도 가온동맹에 참여해 쌓은 경험으로 사업에 포함됐다.",
+            {("가온랩스", "한빛텔레콤"), ("별빛연구소", "한빛텔레콤")},
+            id="an-alliance-joined-is-no-member",
+        ),
     ],
 )
 def test_partner_of(run, text, expected):
@@ -434,6 +440,12 @@ def test_programme_status(run, text, expected):
             f"다온텔레콤은 {PROGRAMME}에 도전하는 신생 기업이다. 정부는 지난달 1차 평가에서 3개 팀을 통과시켰다.",
             set(),
             id="a-sentence-with-another-subject-is-not",
+        ),
+        pytest.param(
+            f"{PROGRAMME}에서 다온텔레콤이 만든 모델은 별빛연구소가 발표한 지표에서 1위를 기록하며 프런티어 모델로 "
+            "선정됐다.",
+            set(),
+            id="the-subject-of-a-modifier-is-not-the-sentence's",
         ),
     ],
 )
