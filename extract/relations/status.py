@@ -168,12 +168,13 @@ class Status(StatusCues):
 
     def _modifier_after(self, e: Span) -> bool:
         """The eojeol after the organisation's ends in an adnominal ending (`B가 이끄는`)."""
-        nxt = next((w for w in self.words if w.start > e.end_char), None)
+        nxt = next((w for w in self.words if w.start > e.end_char and not all(t.startswith("J") for t in w.tags)), None)
         return nxt is not None and self._adnominal(nxt.end)
 
     def _modified_noun(self, e: Span):
         """After `B가 이끄는`: the word the modifier modifies (컨소시엄), when the organisation is its subject."""
-        after = [w for w in self.words if w.start > e.end_char][:2]
+        # (a particle behind a closing quote is a word of its own: `'B'가`)
+        after = [w for w in self.words if w.start > e.end_char and not all(t.startswith("J") for t in w.tags)][:2]
         if len(after) == 2 and self._adnominal(after[0].end):
             return after[1]
         return None

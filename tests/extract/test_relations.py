@@ -447,6 +447,12 @@ def test_programme_status(run, text, expected):
             set(),
             id="the-subject-of-a-modifier-is-not-the-sentence's",
         ),
+        pytest.param(
+            f"{PROGRAMME}에서 이 모델은 분석기관 '별빛연구소'가 발표한 지표에서 1위를 기록하며 "
+            "프런티어 모델로 선정됐다.",
+            set(),
+            id="the-subject-of-a-modifier-behind-a-quote",
+        ),
     ],
 )
 def test_programme_status_per_clause(run, text, expected):
