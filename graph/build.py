@@ -12,10 +12,11 @@ The graph is the truth of what the articles claim, so it keeps *claims*, not con
   the first one's offsets as `evidence_start` / `evidence_end`).
 - **Fact edges**, one per relation per article: subject → object, with `relation`, `role`,
   `value`, `max`, `unit`, `date`, `article`, `published`, `evidence_start`, `evidence_end`,
-  `extractor`. `parameters` and `programme_status` have no object: their edge runs from the
-  subject **to the article node** that states them. That keeps every claim attached to its
-  source, avoids self-loops (which Gephi and neo4j draw poorly), and makes a model's size a
-  history: each dated claim is its own edge, never an overwritten node attribute.
+  `evidence_text` (the sentence) and `evidence_text_start` (where it starts), `extractor`.
+  `parameters` and `programme_status` have no object: their edge runs from the subject
+  **to the article node** that states them. That keeps every claim attached to its source,
+  avoids self-loops (which Gephi and neo4j draw poorly), and makes a model's size a history:
+  each dated claim is its own edge, never an overwritten node attribute.
 
 Attributes are scalars (GraphML holds only str/int/float/bool, one type per name), lists are
 JSON strings, and a missing value is an absent attribute. Nodes and edges are added in
@@ -40,7 +41,7 @@ from .resolve import Resolution, names_of, resolve
 
 ARTICLE_PREFIX = "article:"
 FACT_ATTRS = ("relation", "role", "value", "max", "unit", "date", "article", "published",
-              "evidence_start", "evidence_end", "extractor")
+              "evidence_start", "evidence_end", "evidence_text", "evidence_text_start", "extractor")
 
 
 def article_node(article_id: str) -> str:
@@ -132,4 +133,5 @@ def _fact_edges(idx: int, rec: ArticleRecord, res: Resolution):
             "kind": "fact", "relation": fact.relation, "role": fact.role, "value": value,
             "max": top, "unit": fact.unit, "date": fact.date, "article": rec.article,
             "published": rec.published, "evidence_start": fact.evidence.start,
-            "evidence_end": fact.evidence.end, "extractor": fact.extractor})
+            "evidence_end": fact.evidence.end, "evidence_text": fact.evidence.text,
+            "evidence_text_start": fact.evidence.text_start, "extractor": fact.extractor})

@@ -33,7 +33,7 @@ NerOpt = Annotated[
 
 
 def _dated(stream, published: str | None):
-    """Give `published` to the articles that have no date of their own."""
+    """Give `published` to the articles that have no date of their own, or only their page's."""
     from hankg.extract.readers import Article, normalise_date
 
     if published is None:
@@ -43,7 +43,10 @@ def _dated(stream, published: str | None):
     if day is None:
         raise typer.BadParameter(f"--published expects a date like 2026-01-18, not {published!r}.")
     for item in stream:
-        yield item.model_copy(update={"published": day}) if isinstance(item, Article) and not item.published else item
+        if isinstance(item, Article) and (not item.published or "published" in item.from_page):
+            rest = tuple(k for k in item.from_page if k != "published")
+            item = item.model_copy(update={"published": day, "from_page": rest})
+        yield item
 
 
 def _count(inputs: list[Path]) -> int:
@@ -74,20 +77,26 @@ def extract(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start the graph over instead of adding to it.")] = False,
     published: PublishedOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Processes to extract in, one Kiwi each.")
+    ] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="A dask.distributed scheduler to extract on (hankg[dask]).")
+    ] = None,
 ) -> None:
     """Extract entities and facts from INPUTS into OUT (adds to an existing graph)."""
-    from hankg.extract.pipeline import build_nlp
-    from hankg.extract.pipeline import extract as run
+    from hankg.extract.parallel import records
     from hankg.extract.readers import Article, InputProblem, read_inputs
     from hankg.graph.store import OutputStore
 
     try:
-        nlp = build_nlp(aliases or (), ner)
+        run = records(aliases or (), ner, workers=workers, scheduler=scheduler)
         store = OutputStore(out, rebuild=rebuild, aliases=aliases or ())
     except (OSError, ValueError) as e:
         err.print(f"[red]error:[/] {e}")
         raise typer.Exit(2) from None
     skipped = failures = 0
+    passed: dict[str, int] = {}  # records the reader passed over on purpose, by reason
 
     def fresh(stream):
         nonlocal skipped
@@ -108,7 +117,10 @@ def extract(
         transient=True,
     ) as progress:
         task = progress.add_task("extract", total=_count(inputs) if show else None)
-        for item in run(fresh(_dated(read_inputs(inputs), published)), nlp):
+        for item in run(fresh(_dated(read_inputs(inputs), published))):
+            if isinstance(item, InputProblem) and item.skipped:
+                passed[item.skipped] = passed.get(item.skipped, 0) + 1
+                continue
             if isinstance(item, InputProblem):
                 err.print(f"[yellow]{'error' if item.fatal else 'warning'}:[/] {item}", soft_wrap=True)
                 failures += item.fatal
@@ -118,8 +130,9 @@ def extract(
             store.add(item)
             progress.advance(task)
         summary = store.close()
+    passed_over = "".join(f", {n} {why} skipped" for why, n in sorted(passed.items()))
     line = (
-        f"{summary.new} articles extracted ({skipped} already in the graph), "
+        f"{summary.new} articles extracted ({skipped} already in the graph{passed_over}), "
         f"{summary.articles} in the graph: {summary.entities} entities, {summary.facts} facts; "
         f"{failures} failed → {out}"
     )
@@ -144,8 +157,9 @@ def explain(
     failed = False
     for item in extract_docs(_dated(read_inputs(inputs), published), build_nlp(aliases or (), ner)):
         if isinstance(item, InputProblem):
-            err.print(f"[yellow]error:[/] {item}", soft_wrap=True)
-            failed |= item.fatal
+            if not item.skipped:
+                err.print(f"[yellow]{'error' if item.fatal else 'warning'}:[/] {item}", soft_wrap=True)
+                failed |= item.fatal
             continue
         explain_doc(item[1], out)
     if failed:
