@@ -85,13 +85,10 @@ class Status(StatusCues):
                     for e in group:
                         # the evidence stays in this sentence, also for a topic named before it
                         start, end = (min(e.start_char, h.start), max(e.end_char, h.start + 2))
+                        rule = "rule:status-word"
                         if e.start_char < sent.start_char:
-                            start, end = h.start, h.end
-                        out.append(
-                            self.fact(
-                                _eid(e), "programme_status", start, end, "rule:status-word", role=h.status, date=date
-                            )
-                        )
+                            start, end, rule = h.start, h.end, "rule:status-of-topic"
+                        out.append(self.fact(_eid(e), "programme_status", start, end, rule, role=h.status, date=date))
         return out
 
     # -- which organisations each cue word belongs to ---------------------------------------------------------------
