@@ -38,6 +38,7 @@ class Status(StatusCues):
         out = []
         dates = list(doc.spans.get("dates", []))
         sents = self.sents
+        self._word_starts = [w.start for w in self.words]
         topic: tuple[int, Span] | None = None  # (sentence, org) of the last `A는` that opened a sentence
         for k, sent in enumerate(sents):
             orgs = [
@@ -163,18 +164,20 @@ class Status(StatusCues):
         span = self.doc.char_span(max(0, end - 1), end, alignment_mode="expand")
         return span is not None and len(span) > 0 and re.search(r"E[CF]$", span[-1].tag_) is not None
 
+    def _words_after(self, e: Span, n: int) -> list:
+        """The next `n` words after the organisation, a particle behind a closing quote skipped (`'B'가`)."""
+        i = bisect_right(self._word_starts, e.end_char)
+        return [w for w in self.words[i : i + n + 2] if not all(t.startswith("J") for t in w.tags)][:n]
+
     def _modifier_after(self, e: Span) -> bool:
         """The eojeol after the organisation's ends in an adnominal ending (`B가 이끄는`)."""
-        nxt = next((w for w in self.words if w.start > e.end_char and not all(t.startswith("J") for t in w.tags)), None)
-        return nxt is not None and self._adnominal(nxt.end)
+        nxt = self._words_after(e, 1)
+        return bool(nxt) and self._adnominal(nxt[0].end)
 
     def _modified_noun(self, e: Span):
         """After `B가 이끄는`: the word the modifier modifies (컨소시엄), when the organisation is its subject."""
-        # (a particle behind a closing quote is a word of its own: `'B'가`)
-        after = [w for w in self.words if w.start > e.end_char and not all(t.startswith("J") for t in w.tags)][:2]
-        if len(after) == 2 and self._adnominal(after[0].end):
-            return after[1]
-        return None
+        after = self._words_after(e, 2)
+        return after[1] if len(after) == 2 and self._adnominal(after[0].end) else None
 
     def _groups(self, orgs: list[Span]) -> Iterable[list[Span]]:
         """Enumerations (`A와 B, C`, `▲A ▲B`, `A를 비롯해 B`) share one status."""
