@@ -10,7 +10,7 @@ its clause but states no status. What each cue word states: status_cues.py.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
@@ -151,11 +151,9 @@ class Status(StatusCues):
         if not preds:
             return []
         embedded = {g[-1].end_char for g in groups if self._tail(g[-1]) in ("이", "가") and self._modifier_after(g[-1])}
-        for w in self.words:
-            if w.start < sent.start_char or w.start >= preds[0].start:
-                continue
-            if w.tail in SUBJECT and w.core_end not in embedded:
-                return []
+        first, last = bisect_left(self._word_starts, sent.start_char), bisect_left(self._word_starts, preds[0].start)
+        if any(w.tail in SUBJECT and w.core_end not in embedded for w in self.words[first:last]):
+            return []
         seen: set[str] = set()
         return [h for h in preds if not (h.status in seen or seen.add(h.status))]
 
