@@ -19,11 +19,10 @@ from hankg.extract.relations.base import (
 )
 from hankg.schema import Fact
 
+# `(A는) … B가 주관하는 컨소시엄으로 참여했다`: the topic joined B's consortium
 JOINED_LEADS_CONSORTIUM = re.compile(
     r"(\S+?)(?:이|가)\s*(?:주관|주도|이끄|이끈)(?:하는|한|는)?\s*컨소시엄(?:으로|에|의\s*일원으로)\s*(?:참여|합류|참가|들어)"
 )
-
-
 # `A와 함께 2차 경쟁에 합류한다`, `추가 공모에 참여한 A`: joining the competition or the call is no joining of
 # a consortium
 CONTEST = re.compile(r"(?:경쟁|평가|단계|대결|레이스|공모|모집|선발)에\s*(?:합류|참여|참가|지원)")
