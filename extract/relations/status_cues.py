@@ -38,6 +38,8 @@ _LATER_STAGE = re.compile(
 )
 # after 선발/선정: the selection as an event (`선발에서`, `선정 과정에 참여한`)
 _CONTEST = re.compile(r"^\s?(?:과정)?(?:에서|에\s*(?:참여|도전|지원|응모|나선|뛰어든))")
+# before 돌아갔다: the place that went to a team (`정예팀 자리는`, `마지막 티켓은`)
+_PLACE = re.compile(r"(?:정예\s*팀|자리|티켓)(?:은|는|이|가)\s")
 # after 재도전: declined (`재도전을 하지 않겠다`, `재도전 계획은 없다`, `재도전에 발을 뺐다`)
 _DECLINED = re.compile(r"^[^\s,.]*\s*(?:\S+\s+)?(?:하지\s*않|안\s*하|안\s*한|않|포기|불참|없|부인|발을)")
 # connective endings that do not end a clause: quotation, negation, purpose, manner
@@ -61,6 +63,8 @@ class StatusCues(Context):
         cues = [(status, m) for status, pat in STATUS_WORDS for m in pat.finditer(st)]
         cues += [("applied", m) for m in PARTICIPATION.finditer(st) if PROGRAMME_CALL.search(st[: m.start()])]
         cues += [(None, m) for m in REFUSAL.finditer(st)]
+        # `추가 정예팀 자리는 A에 돌아갔다`: the place went to A
+        cues += [("selected", m) for m in re.finditer(r"돌아갔|돌아간", st) if _PLACE.search(st[: m.start()])]
         retries = [m for m in RETRY.finditer(st) if _DECLINED.match(st[m.end() : m.end() + 16])]
         for status, m in cues:
             after = st[m.end() : m.end() + 20]

@@ -406,6 +406,11 @@ def test_programme_status(run, text, expected):
             id="pushed-out-and-not-among-the-teams",
         ),
         pytest.param(
+            f"{PROGRAMME}의 추가 정예팀 자리는 결국 다온텔레콤에 돌아갔다.",
+            {("다온텔레콤", "selected")},
+            id="the-place-went-to-a-team",
+        ),
+        pytest.param(
             f"정부는 {PROGRAMME} 1차 평가에서 탈락한 가온랩스 컨소시엄과 정예팀 선정 당시에 떨어진 팀들을 대상으로 "
             "1개 팀을 추가로 선정하는 작업을 진행한다.",
             {("가온랩스", "eliminated")},
