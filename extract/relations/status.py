@@ -23,6 +23,11 @@ from hankg.schema import Fact
 _ANAPHOR = re.compile(
     r"^(?:[^\s]+\s+)?((?:이|그|해당|같은)\s*(?:회사|기업|업체|스타트업|컨소시엄|팀))(?:은|는|이|가|도)\s"
 )
+# a sentence about the several just listed (`세 팀은`, `이들 3개 팀은`, `양사는`)
+_PLURAL_ANAPHOR = re.compile(
+    r"^(?:[^\s]+\s+)?((?:이들\s*)?(두|세|네|다섯|[2-9]\s*개)\s*(?:팀|곳|회사|기업|컨소시엄|사)|양사|이들)(?:은|는|이|가|도)\s"
+)
+_COUNTS = {"두": 2, "세": 3, "네": 4, "다섯": 5, **{str(n): n for n in range(2, 10)}}
 # between a modifying cue and the organisations it modifies: marks, quotes, at most one short word
 _MODIFIES = re.compile(r"^[\s▲△■◆•·'’\"”‘“]*(?:[가-힣A-Za-z0-9]{1,6}\s+[▲△'‘“]?)?$")
 # between two organisations of one enumeration: marks, conjunctions, `A를 비롯해 B`, a name not recognised
@@ -40,13 +45,17 @@ class Status(StatusCues):
         sents = self.sents
         self._word_starts = [w.start for w in self.words]
         topic: tuple[int, Span] | None = None  # (sentence, org) of the last `A는` that opened a sentence
+        listed: tuple[int, list[Span]] | None = None  # (sentence, orgs) of the last enumeration of several
         for k, sent in enumerate(sents):
             orgs = [
                 e
                 for e in ents
                 if e.label_ == "ORG" and sent.start_char <= e.start_char < sent.end_char and not _is_gov_or_outlet(e)
             ]
-            last_topic = topic
+            last_topic, last_listed = topic, listed
+            several = [g for g in self._groups(orgs) if len({e._.name for e in g}) > 1]
+            if several:
+                listed = (k, several[-1])
             if orgs and self._tail(orgs[0]) in ("은", "는"):
                 topic = (k, orgs[0])
             for e in orgs:  # `가장 극적인 곳은 A다`
@@ -58,13 +67,22 @@ class Status(StatusCues):
             hits = self._hits(sent, self.text[sents[k - 1].start_char : sents[k - 1].end_char] if k else "")
             if not any(h.status for h in hits):
                 continue
-            # `이 회사는 …`: the company the previous sentences were about
-            stand_in = None
+            # `이 회사는 …`: the company the previous sentences were about; `세 팀은 …`: the three just listed
+            stand_in, stands_for = None, []
             m = _ANAPHOR.match(self.text[sent.start_char : sent.end_char])
             if m and last_topic is not None and k - last_topic[0] <= 3:
+                stands_for = [last_topic[1]]
+            elif m := _PLURAL_ANAPHOR.match(self.text[sent.start_char : sent.end_char]):
+                many = 2 if m.group(1) == "양사" else _COUNTS.get(re.sub(r"\s|개", "", m.group(2) or ""))
+                if last_listed is not None and k - last_listed[0] <= 2:
+                    if many is None or len({e._.name for e in last_listed[1]}) == many:
+                        stands_for = last_listed[1]
+            if stands_for:
                 stand_in = self.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1))
                 if stand_in is not None and not any(e.start_char < stand_in.end_char for e in orgs):
                     orgs = [stand_in, *orgs]
+                else:
+                    stand_in = None
             groups = list(self._groups(orgs))
             assigned = list(self._assign(sent, groups, hits))
             # a sentence with no subject of its own goes on about the topic
@@ -80,7 +98,7 @@ class Status(StatusCues):
                     assigned.append(([last_topic[1]], elided))
             for group, found in assigned:
                 if stand_in is not None and group[0] is stand_in:
-                    group = [last_topic[1]]
+                    group = stands_for
                 for h in found:
                     date = self._date_near(dates, sent, h.start)
                     for e in group:

@@ -411,6 +411,17 @@ def test_programme_status(run, text, expected):
             id="the-place-went-to-a-team",
         ),
         pytest.param(
+            f"{PROGRAMME} 2차 평가에 다온텔레콤, 누리테크놀로지스, 가온랩스가 발표를 마쳤다. 별빛연구소는 발표를 "
+            "미뤘다. 세 팀은 모두 평가를 통과했다.",
+            {("다온텔레콤", "passed"), ("누리테크놀로지스", "passed"), ("가온랩스", "passed")},
+            id="the-three-just-listed",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 2차 평가에 다온텔레콤, 누리테크놀로지스, 가온랩스가 발표를 마쳤다. 두 팀은 평가를 통과했다.",
+            set(),
+            id="two-of-three-is-no-one-in-particular",
+        ),
+        pytest.param(
             f"정부는 {PROGRAMME} 1차 평가에서 탈락한 가온랩스 컨소시엄과 정예팀 선정 당시에 떨어진 팀들을 대상으로 "
             "1개 팀을 추가로 선정하는 작업을 진행한다.",
             {("가온랩스", "eliminated")},
