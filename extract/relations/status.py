@@ -3,8 +3,9 @@
 A status word belongs to the organisations of its own clause: the ones it modifies (`탈락한 A와 B`), else the
 subject it is the predicate of (`A, B가 통과했고 C는 탈락했다`: C gets only 탈락), carried on through the
 following clauses that name no organisation of their own (`A는 지원했지만 탈락했다`: both), and in a sentence with
-no subject of its own to the topic of the last sentences (`이 회사는 …` too). A refusal (`불참`, `발을 뺐다`) owns
-its clause but states no status. What each cue word states: status_cues.py.
+no subject of its own to the topic of the last sentences (`이 회사는 …` too, and `세 팀은 …` for the three just
+listed). A refusal (`불참`, `발을 뺐다`) owns its clause but states no status. What each cue word states:
+status_cues.py.
 """
 
 from __future__ import annotations
