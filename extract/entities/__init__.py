@@ -25,6 +25,7 @@ from hankg.extract.entities.models import FAMILY, extend_versions, quoted_models
 from hankg.extract.entities.orgs import org_rules
 from hankg.extract.entities.people import PersonRules, listed_people
 from hankg.extract.entities.resolve import propagate, resolve
+from hankg.extract.entities.variants import extend_variants, listed_models, maker_versions
 from hankg.extract.words import words_of
 
 __all__ = [
@@ -64,7 +65,12 @@ class EntityRecognizer:
         mentions += org_rules(doc, words, mentions, source)
         mentions += listed_people(words, {m.start for m in mentions})
         extend_versions(text, mentions)
-        mentions += propagate(doc, mentions)
+        extend_variants(text, mentions)
+        mentions += maker_versions(text, mentions)
+        mentions += listed_models(text, mentions)
+        again = propagate(doc, mentions)
+        extend_variants(text, again)
+        mentions += again
         doc.user_data["hankg.roles"] = people.roles
         resolve(doc, mentions, known)
         return doc

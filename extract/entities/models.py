@@ -7,6 +7,7 @@ import re
 from hankg.data import wordset
 from hankg.extract.entities.known import KnownActors
 from hankg.extract.entities.lexicon import Mention, alias_ok
+from hankg.extract.entities.variants import strip_tail
 from hankg.extract.words import Word
 from hankg.scoring import norm
 
@@ -33,6 +34,21 @@ NOT_MODEL_BEFORE = re.compile(
     r"캠페인|행사|포럼|시스템|슬로건|구호|전략|주제|보고서)\S{0,2}\s*$"
 )
 GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
+SIZE_BEFORE = re.compile(r"(\d\s*[억조]|\d[BT])\s*(개\s*)?(의\s*)?(파라미터|매개변수)?(\s*규모의?)?\s*$")
+SIZE_AFTER = re.compile(r"^\s*[–:-]?\s*\(?\d[\d.,]*\s*(억|조|[BT]\b)")
+RANK = re.compile(r"^\d+(?:\.\d+)?\s*(위|점|등|차|배|%|파전|강|명|곳|개|년|월|일|분기|세대)$")
+CLAUSE_WORD = re.compile(r"^[가-힣]{2,}(고|며|지만|면서|는데)$")
+
+
+def _not_a_name(inner: str, after: str) -> bool:
+    """A quote that names no model: `‘1위’`, a headline clause, a description, `‘…’ 기술`."""
+    words = inner.split()
+    if RANK.match(inner) or any(CLAUSE_WORD.match(w) for w in words[:-1]):
+        return True  # '1위', "대기업 빠지고 스타트업 2파전"
+    if len(words) > 1 and not re.search(r"[\dA-Za-z]", inner) and any(w in wordset("not_models") for w in words[1:-1]):
+        return True  # '확산 기반 트랜스포머': a description built of kind words
+    head = re.match(r"^['’\"”]?\s*(?:\([^()]*\)\s*)?['’\"”]?\s*([가-힣]+)", after)
+    return bool(head and strip_tail(head.group(1), wordset("not_model_heads")))  # ‘프롬 스크래치’ 방식
 
 
 def quoted_models(text: str, words: list[Word], known: KnownActors | None = None) -> list[Mention]:
@@ -44,6 +60,8 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
         s, e = m.span(g)
         inner = m.group(g).strip()
         if not inner or len(inner.split()) > 4 or re.search(r"(다|요|까|죠|며|고|서)$", inner):
+            continue
+        if _not_a_name(inner, text[m.end() : m.end() + 30]):
             continue
         if re.search(
             r"모델|플랫폼|프로젝트|서비스|솔루션|기술|전략|사업|벤치마크|리더보드|평가|컨퍼런스|회의|"
@@ -83,6 +101,7 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
             or (namelike and sized)
             or MODEL_AFTER.match(after)
             or MODEL_BEFORE.search(before)
+            or (namelike and (SIZE_BEFORE.search(before) or SIZE_AFTER.match(after)))
             or (namelike and (re.search(r"의\s*$", before) or MODEL_NEAR.search(near)))
         ):
             continue
@@ -99,10 +118,15 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
             families.add(fam.group(1).strip(" -"))
         if alias and alias_ok(alias):
             ment.aliases.add(alias)
-        tail = re.match(r"^\s*\(([^()]{1,30})\)", text[m.end() :])
-        if tail and alias_ok(tail.group(1)) and not re.search(r"[가-힣]{4,}", tail.group(1)):
-            ment.aliases.add(tail.group(1).strip())
         out.append(ment)
+        tail = re.match(r"^\s*\(([^()]{1,60})\)", text[m.end() :])
+        if tail and not re.search(r"[가-힣]{4,}", tail.group(1)) and not RANK.match(tail.group(1)):
+            form = tail.group(1).strip()
+            if alias_ok(form):
+                ment.aliases.add(form)
+            if re.fullmatch(r"[A-Za-z][\w .:-]*", form):  # `(HyperCLOVA X SEED 32B Think)`: the same model
+                a = m.end() + tail.start(1)
+                out.append(Mention(a, a + len(tail.group(1)), "model", name, "rule:quoted-model-alias", prio=2))
     return out
 
 
@@ -124,7 +148,7 @@ def versioned_models(text: str) -> list[Mention]:
 
 
 BARE_VERSION = re.compile(
-    r"^[\s-]?(\d+(?:\.\d+)?B?|[A-Z]\d+(?:\.\d+)?)(?=$|[\s'’\"”)]|은|는|이|가|을|를|의|와|과|도|로|에)"
+    r"^[\s-]?(\d+(?:\.\d+)?B?|[A-Z]\d+(?:\.\d+)?)(?=$|[\s'’\"”),·(/]|은|는|이|가|을|를|의|와|과|도|로|에)"
 )
 COUNTER = re.compile(r"^\s*(개|명|년|월|일|%|배|위|차|단계|장|대|종|곳|조|억|만|분기|세대)")
 

@@ -14,6 +14,8 @@ from hankg.extract.words import words_of
 from hankg.schema import entity_id
 from hankg.scoring import norm
 
+SIZED = re.compile(r"^(.+?)[- ]\d+(?:\.\d+)?[BMT]$")
+
 
 def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """One name, one sense per article: every other occurrence of a name a rule found."""
@@ -41,6 +43,14 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 e -= 1
             if hit.start() in starts and e > hit.start() + len(fam.group(1)):
                 out.append(Mention(hit.start(), e, "model", text[hit.start() : e], "rule:model-family", prio=0))
+    # the series of a sized model: `바르코 비전 2.0 1.7B` → `바르코 비전 2.0` wherever it stands alone
+    for name in sorted({m.name for m in mentions if m.kind == "model"}):
+        series = SIZED.match(name)
+        if series is None or not re.search(r"\d$", series.group(1)):
+            continue
+        for hit in re.finditer(re.escape(series.group(1)), text):
+            if hit.start() in starts and hit.end() in ends and not text.startswith(name, hit.start()):
+                out.append(Mention(hit.start(), hit.end(), "model", series.group(1), "rule:model-series", prio=0))
     return out
 
 
@@ -108,6 +118,15 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
             m.name = alias_to[norm(m.name)][1]
         else:
             canon[key] = m.name
+    # a model's short form: `솔라 오픈` beside `솔라 오픈 100B` is that model without its size
+    sized = {}
+    for n in {m.name for m in chosen if m.kind == "model"}:
+        if (s := SIZED.match(n)) and not re.search(r"\d", s.group(1)):
+            sized.setdefault(s.group(1), []).append(n)
+    for m in chosen:
+        if m.kind == "model" and len(sized.get(m.name, ())) == 1:
+            m.aliases.add(m.name)
+            m.name = sized[m.name][0]
     longer = sorted({m.name for m in chosen if m.kind == "organization" and " " in m.name})
     for m in chosen:
         if m.kind != "organization" or not LATIN_ACRONYM.match(m.name):
