@@ -6,12 +6,58 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from hankg.data import actors
+from hankg.data import actors, wordset
 from hankg.extract.relations.base import BUILD_VERBS, COMPARED, SUBJECT, Context, _eid, _is_gov_or_outlet
 from hankg.schema import Fact, entity_id
 
+KIND_WORDS = re.compile(r"모델|언어\s?모델|LLM|AI|인공지능|[가-힣]*모델")
+
+
+def _kind_words_only(between: str) -> bool:
+    """`네이버 LLM ‘하이퍼클로바X’`, `알리바바의 오픈소스 AI 모델 '큐웬'`: only kind words between maker and model."""
+    rest = re.sub(r"^\s*의?", "", between).strip().rstrip("'‘\"“").strip()
+    if not rest:
+        return len(between) <= 4
+    words = rest.split()
+    return len(words) <= 4 and all(w in wordset("not_models") or KIND_WORDS.fullmatch(w) for w in words)
+
+
+BUILT_BY = re.compile(
+    r"^['’\"”]?\s*(을|를)\s*(자체\s*)?(개발한|개발 중인|공개한|출시한|선보인|내놓은|내놨던|만든|발표한)\s+"
+)
+RELEASED = re.compile(r"^['’\"”]?\s*(을|를)\s*(공개|개발|출시|선보|내놓|내놨|발표)")
+TIME_WORD = re.compile(r"^(올해|지난해|내년|작년|이번|최근|현재|당시|오늘|이날|앞서|향후|\d+(일|월|년))")
+
 
 class Develops(Context):
+    def _has_subject(self, sent: Span, m: Span) -> bool:
+        """A subject before the model: an entity marked 은/는/이/가, or a pronoun (그는, 이들은)."""
+        if any(sent.start_char <= e.start_char < m.start_char and self._tail(e) in SUBJECT for e in self.ents):
+            return True
+        before = self.text[sent.start_char : m.start_char]
+        if any(
+            sent.start_char <= w.start and w.end <= m.start_char and w.tail in ("은", "는") and w.tags[-1] == "JX"
+            and w.core_tags[:1] and w.core_tags[0].startswith(("N", "SN", "SL")) and not TIME_WORD.match(w.core)
+            for w in self.words
+        ):
+            return True  # `1차 종합 1위는 …`: the sentence has its own topic
+        return bool(
+            re.search(r"(^|\s)(그|그녀|이들|(이|그|해당|이번|새)\s?(모델|회사|기업|업체|곳))[은는이가]\s", before)
+            or re.search(r"['’\"”](이|가|은|는)\s", before)
+        )
+
+    def _carried_subject(self, sent: Span) -> Span | None:
+        """The organisation that opens the previous sentences as their subject, while no other subject comes."""
+        i = self._sent_index(sent.start_char)
+        for j in range(i - 1, max(-1, i - 3), -1):
+            prev = self.sents[j]
+            first = next((e for e in self.ents if prev.start_char <= e.start_char < prev.end_char), None)
+            if first is not None and first.label_ == "ORG" and self._tail(first) in ("은", "는", "이", "가"):
+                return None if _is_gov_or_outlet(first) else first
+            if any(prev.start_char <= e.start_char < prev.end_char and self._tail(e) in SUBJECT for e in self.ents):
+                return None
+        return None
+
     def develops(self, doc: Doc, ents: list[Span]) -> list[Fact]:
         out = []
         text = self.text
@@ -23,13 +69,7 @@ class Develops(Context):
                 continue
             prev = ents[i - 1] if i > 0 else None
             between = text[prev.end_char : m.start_char] if prev is not None else ""
-            if (
-                prev is not None
-                and prev.label_ == "ORG"
-                and len(between) <= 4
-                and re.fullmatch(r"\s*(의)?\s*['‘\"“]?\s*", between)
-                and not _is_gov_or_outlet(prev)
-            ):
+            if prev is not None and prev.label_ == "ORG" and _kind_words_only(between) and not _is_gov_or_outlet(prev):
                 rule = "rule:org-of-model" if "의" in between else "rule:org-model"
                 out.append(self.fact(_eid(prev), "develops", prev.start_char, m.end_char, rule, object=_eid(m)))
                 continue
@@ -42,6 +82,12 @@ class Develops(Context):
                         self.fact(_eid(o), "develops", m.start_char, o.end_char, "rule:model-paren-org", object=_eid(m))
                     )
                     continue
+            rel = BUILT_BY.match(text[m.end_char : m.end_char + 30])
+            o = self.ent_at(m.end_char + rel.end(), label="ORG") if rel else None
+            if o is not None and o.start_char == m.end_char + rel.end() and not _is_gov_or_outlet(o):
+                rule = "rule:model-built-by"
+                out.append(self.fact(_eid(o), "develops", m.start_char, o.end_char, rule, object=_eid(m)))
+                continue  # `'K-엑사원'을 내놓은 LG AI연구원`
             # the clause's subject organisation building the model
             sent = m.sent
             subj = None
@@ -53,21 +99,23 @@ class Develops(Context):
                     and not _is_gov_or_outlet(e)
                 ):
                     subj = e
+            rule, start = "rule:subject-builds-model", sent.start_char
+            object_of = {"을": 20, "를": 20, "도": 20, "와": 50, "과": 50}.get(self._tail(m), 0)
+            built = BUILD_VERBS.search(text[m.end_char : min(sent.end_char, m.end_char + object_of)])
+            if subj is None and built and not self._has_subject(sent, m):
+                subj = self._carried_subject(sent)  # `트릴리온랩스는 …. 올해 ‘트리다-7B’를 개발했다`
+                rule = "rule:carried-subject-builds-model"
+            elif subj is not None:
+                start = subj.end_char
             compared = COMPARED.match(text[m.end_char : m.end_char + 12])
-            window = (text[subj.end_char : m.start_char] if subj is not None else "") + text[
-                m.end_char : sent.end_char
-            ][:40]
+            window = text[start : m.start_char] + text[m.end_char : sent.end_char][:40]
             if (
                 subj is not None
                 and not compared
                 and BUILD_VERBS.search(window)
-                and not any(o.label_ == "ORG" and subj.end_char <= o.start_char < m.start_char for o in orgs)
+                and not any(o.label_ == "ORG" and start <= o.start_char < m.start_char for o in orgs)
             ):
-                out.append(
-                    self.fact(
-                        _eid(subj), "develops", subj.start_char, m.end_char, "rule:subject-builds-model", object=_eid(m)
-                    )
-                )
+                out.append(self.fact(_eid(subj), "develops", subj.start_char, m.end_char, rule, object=_eid(m)))
         # a model of a family whose developer the article states: 하늘 2.0 → 하늘 3.0
         from hankg.extract.entities import FAMILY
 
@@ -77,6 +125,13 @@ class Develops(Context):
             if fam:
                 dev_of_family.setdefault(fam.group(1).strip(" -"), f.subject)
         have = {f.object for f in out}
+        # what the text states plainly: a maker beside its model, or a subject that releases it (`…를 공개했다`)
+        stated = {
+            f.object
+            for f in out
+            if f.extractor != "rule:subject-builds-model"
+            or RELEASED.match(text[f.evidence.end : f.evidence.end + 12])
+        }
         for m in ents:
             fam = FAMILY.match(m._.name) if m.label_ == "MODEL" else None
             if fam and _eid(m) not in have and fam.group(1).strip(" -") in dev_of_family:
@@ -110,8 +165,9 @@ class Develops(Context):
                         object=_eid(m),
                     )
                 )
-        # curated developers, when the developer is named in the same article
+        # curated developers, when the developer is named in the same article and the text names no other
         seen = {(f.subject, f.object) for f in out}
+        org_names = {n: o._.name for o in orgs for n in [o._.name, *doc._.aliases.get(_eid(o), ())]}
         longest_first = sorted(table.developer.items(), key=lambda kv: -len(kv[0]))
         for m in ents:
             if m.label_ != "MODEL":
@@ -119,8 +175,8 @@ class Develops(Context):
             dev = table.developer.get(m._.name) or next(
                 (d for name, d in longest_first if m._.name.startswith(name)), None
             )
-            if dev and dev in org_names:
-                key = (entity_id("organization", dev), _eid(m))
+            if dev and dev in org_names and _eid(m) not in stated:
+                key = (entity_id("organization", org_names[dev]), _eid(m))
                 if key not in seen:
                     seen.add(key)
                     out.append(self.fact(key[0], "develops", m.start_char, m.end_char, "kb:developer", object=key[1]))
