@@ -39,6 +39,8 @@ PARAM_AFTER = re.compile(
 PARAM_BEFORE = re.compile(r"(파라미터|매개변수|모델|규모|크기)[^.,]{0,12}$")
 TOKENS_CTX = re.compile(r"(토큰|학습량|학습\s*데이터|데이터\s*(양|량|규모)|데이터를|데이터로)")
 CONTEXT_CTX = re.compile(r"(컨텍스트|문맥|context)", re.I)
+ACTIVE = re.compile(r"-A(\d+(?:\.\d+)?)B(?![A-Za-z0-9])")
+VOCAB_CTX = re.compile(r"(어휘|단어|vocab)", re.I)
 GPU_CTX = re.compile(r"^\s*(장|개|대)\b|^\s*(장|대)")
 
 
@@ -93,9 +95,15 @@ def find_values(text: str) -> Iterator[Value]:
             kind = "params"  # `… 1조 개에 이른다. GPT-4는 1조8000억 개로 추정된다`: the listing goes on
         if kind is None:
             continue
+        if kind == "params" and value < 1e7:
+            continue  # `어휘 15만 개`: no model worth a news story is this small
         if kind == "params":
             last_params_end = e
         yield Value(s, e, value, vmax, kind, f"rule:value-{'ko' if unit in '만억조' else 'latin'}")
+        active = ACTIVE.match(text, e)
+        if kind == "params" and active:  # `236B-A23B`: a mixture of experts, total and active
+            a = _num(active.group(1)) * 1e9
+            yield Value(active.start(1) - 1, active.end(), a, None, "params", "rule:value-active")
 
 
 def _classify(
@@ -106,6 +114,8 @@ def _classify(
         return "context"
     if TOKENS_CTX.search(window) or re.match(r"^\s*(개의\s*)?토큰", after):
         return "tokens"
+    if VOCAB_CTX.search(window):
+        return None  # a vocabulary size
     if re.search(r"(GPU|H\d00|B\d00|A100|칩|NPU)[^.]{0,6}$", before) or re.match(r"^\s*(장|개의\s*GPU)", after):
         return "gpus"
     if doubled and unit in "만억조":

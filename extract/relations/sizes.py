@@ -9,6 +9,20 @@ from spacy.tokens import Doc, Span
 from hankg.extract.relations.base import SUBJECT, Context, _eid, _is_gov_or_outlet
 from hankg.schema import Fact
 
+GENERIC_MODEL = re.compile(
+    r"^\s*(개\s*)?(의\s*)?(파라미터|매개변수)?\s*(를|을|급|규모의?)?\s*"
+    r"(?:(?:탑재한|갖춘|가진|지닌|보유한)\s*([가-힣]+\s+){0,3}?(모델|LLM)들?|([가-힣]+\s+){0,3}?(모델|LLM)들)"
+    r"\s*(과|와|보다|에\s*비해|대비|에\s*맞)"
+)
+
+
+def _series(a: str, b: str) -> bool:
+    """`model:바르코 비전 2.0` and `model:바르코 비전 2.0 1.7B`: one model, named with and without its size."""
+    if not (a.startswith("model:") and b.startswith("model:")):
+        return False
+    a, b = sorted((a, b), key=len)
+    return b.startswith(a + " ") or b.startswith(a + "-")
+
 
 class Sizes(Context):
     def parameters(self, doc: Doc, ents: list[Span]) -> list[Fact]:
@@ -33,7 +47,8 @@ class Sizes(Context):
                 heading = re.match(r"^\s*[■◇◆▶►●【\[]", sent_text) or re.match(
                     r"^['‘\"“]", text[v.start_char - 1 : v.start_char]
                 )
-                subj, rule = self._size_subject(text, v, sents_ents, None if heading else here_topic)
+                others = [w for w in values if w.label_ == "PARAMS" and w is not v]
+                subj, rule = self._size_subject(text, v, sents_ents, None if heading else here_topic, others)
                 if subj is None:
                     continue
                 out.append(
@@ -53,26 +68,49 @@ class Sizes(Context):
                 for e in sents_ents
                 if not _is_gov_or_outlet(e) and (e.label_ == "ORG" or (e.label_ == "MODEL" and _eid(e) in own))
             ]
-            previous = cands[-1] if cands else None
+            previous = self._opener(sents_ents, cands) or (cands[-1] if cands else None)
             for e in sents_ents:
                 own_model = e.label_ == "MODEL" and (e._.rule or "").startswith("rule:quoted")
                 if (e.label_ == "ORG" or own_model) and self._tail(e) in SUBJECT and not _is_gov_or_outlet(e):
                     topic = e
         return out
 
-    def _size_subject(self, text: str, v: Span, ents: list[Span], topic: Span | None) -> tuple[Span | None, str]:
+    def _opener(self, sents_ents: list[Span], cands: list[Span]) -> Span | None:
+        """The organisation a sentence opens with as its subject, or the model it develops there.
+
+        `트릴리온랩스는 네이버 LLM ‘하이퍼클로바X’ 핵심 개발자가 설립한 스타트업이다. 700억 … LLM을 공개했다`:
+        the next sentence's size is the opener's, not the last name's.
+        """
+        first = sents_ents[0] if sents_ents else None
+        if first is None or first.label_ != "ORG" or self._tail(first) not in ("은", "는", "이", "가"):
+            return None
+        if _is_gov_or_outlet(first):
+            return None
+        builds = {(f.subject, f.object) for f in self._develops}
+        own = [e for e in cands if e.label_ == "MODEL" and (_eid(first), _eid(e)) in builds]
+        return own[-1] if own else first
+
+    def _size_subject(
+        self, text: str, v: Span, ents: list[Span], topic: Span | None, others: list[Span] = ()
+    ) -> tuple[Span | None, str]:
         inside = next((e for e in ents if e.label_ == "MODEL" and e.start_char <= v.start_char < e.end_char), None)
         if inside is not None:
             return inside, "rule:size-in-model-name"
+        if GENERIC_MODEL.match(text[v.end_char : v.end_char + 40]):
+            return None, ""  # `1000억~2000억 파라미터를 탑재한 글로벌 대형 모델과 맞서는`: other, unnamed models
         after = [
             e
             for e in ents
             if e.label_ == "MODEL"
             and 0 <= e.start_char - v.end_char <= 32
             and not re.search(r"[,.]|[고며]\s", text[v.end_char : e.start_char])
+            and not any(v.end_char <= w.start_char < e.start_char for w in others)
         ]
         if after:
             return after[0], "rule:size-before-model"
+        named = self._model_named_with(v)
+        if named is not None:
+            return named, "rule:size-names-model"
         before = [
             e for e in ents if e.end_char <= v.start_char and e.label_ in ("ORG", "MODEL") and not _is_gov_or_outlet(e)
         ]
@@ -101,6 +139,15 @@ class Sizes(Context):
             return topic, "rule:topic-size"
         return None, ""
 
+    def _model_named_with(self, v: Span) -> Span | None:
+        """`4B 모델` in an article about `Kanana-v-4b-hybrid`: the one model whose name states this size."""
+        size = re.sub(r"\s", "", self.text[v.start_char : v.end_char])
+        if not re.fullmatch(r"\d+(?:\.\d+)?[BT]", size):
+            return None
+        pat = re.compile(r"(?<![\d.])" + re.escape(size) + r"(?![\d.])", re.I)
+        named = {e._.name: e for e in self.ents if e.label_ == "MODEL" and pat.search(e._.name)}
+        return next(iter(named.values())) if len(named) == 1 else None
+
     @staticmethod
     def one_size_claim(sizes: list[Fact], facts: list[Fact]) -> list[Fact]:
         """A size stated twice of a team and of the model it develops is one claim: keep the first."""
@@ -109,7 +156,10 @@ class Sizes(Context):
         for f in sizes:
             same = [k for k in kept if (k.value, k.max) == (f.value, f.max)]
             if any(
-                k.subject == f.subject or (k.subject, f.subject) in builds or (f.subject, k.subject) in builds
+                k.subject == f.subject
+                or (k.subject, f.subject) in builds
+                or (f.subject, k.subject) in builds
+                or _series(k.subject, f.subject)
                 for k in same
             ):
                 continue
