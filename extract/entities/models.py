@@ -35,7 +35,7 @@ NOT_MODEL_BEFORE = re.compile(
 )
 GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
 SIZE_BEFORE = re.compile(r"(\d\s*[억조]|\d[BT])\s*(개\s*)?(의\s*)?(파라미터|매개변수)?(\s*규모의?)?\s*$")
-SIZE_AFTER = re.compile(r"^\s*[–:-]?\s*\(?\d[\d.,]*\s*(억|조|[BT]\b)")
+SIZE_AFTER = re.compile(r"^(은|는|이|가)?\s*[–:-]?\s*\(?\d[\d.,]*\s*(억|조|[BT]\b)")
 RANK = re.compile(r"^\d+(?:\.\d+)?\s*(위|점|등|차|배|%|파전|강|명|곳|개|년|월|일|분기|세대)$")
 CLAUSE_WORD = re.compile(r"^[가-힣]{2,}(고|며|지만|면서|는데)$")
 
@@ -82,11 +82,10 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
             for f in known.by_first.get(inner[0], ())
             if known.index[norm(f)][0] == "model"
         )
-        namelike = (
-            bool(re.search(r"\d|[A-Za-z]{2,}", inner.replace("AI", "")))
-            and len(inner) <= 24
-            and not any(re.search(r"\S(로|으로|을|를|에|의|는|은)$", x) for x in inner.split()[1:])
+        shaped = len(inner) <= 24 and not any(
+            re.search(r"\S(로|으로|을|를|에|의|는|은)$", x) for x in inner.split()[1:]
         )
+        namelike = shaped and bool(re.search(r"\d|[A-Za-z]{2,}", inner.replace("AI", "")))
         near = text[m.end() : m.end() + 40]
         if NOT_MODEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # 솔루션 '스톰', NPU '아톰': products, not models
@@ -101,7 +100,7 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
             or (namelike and sized)
             or MODEL_AFTER.match(after)
             or MODEL_BEFORE.search(before)
-            or (namelike and (SIZE_BEFORE.search(before) or SIZE_AFTER.match(after)))
+            or (shaped and (SIZE_BEFORE.search(before) or SIZE_AFTER.match(after)))
             or (namelike and (re.search(r"의\s*$", before) or MODEL_NEAR.search(near)))
         ):
             continue

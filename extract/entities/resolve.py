@@ -9,7 +9,8 @@ from spacy.util import filter_spans
 
 from hankg.extract.entities.known import KnownActors
 from hankg.extract.entities.lexicon import LATIN_ACRONYM, Mention, alias_ok, strip_ticker
-from hankg.extract.entities.models import FAMILY
+from hankg.extract.entities.models import FAMILY, RANK
+from hankg.extract.entities.variants import without_variant
 from hankg.extract.words import words_of
 from hankg.schema import entity_id
 from hankg.scoring import norm
@@ -33,7 +34,7 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if hit.start() in starts and hit.end() in ends:
                 out.append(Mention(hit.start(), hit.end(), kind, name, "rule:same-name", prio=0))
     for name in sorted({m.name for m in mentions if m.kind == "model"}):
-        fam = FAMILY.match(name)
+        fam = FAMILY.match(without_variant(name))  # `누리 3.1 라이트` is of the family 누리 too
         if not fam or len(fam.group(1).strip(" -")) < 2:
             continue
         sibling = re.compile(re.escape(fam.group(1)) + r"[- ]?\d+(?:\.\d+)?[A-Za-z]*(?:\s\d+(?![\d.]))?")
@@ -82,8 +83,8 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
         if m is None or not w.paren or m.kind == "person":
             continue
         alias = strip_ticker(w.paren_text or "")
-        if not alias_ok(alias):
-            continue
+        if not alias_ok(alias) or (m.kind == "model" and RANK.match(alias)):
+            continue  # `GPT-4o(41점)`: a score, not another name
         hit = known.lookup(alias)
         if hit and hit[0] == m.kind and known.lookup(m.name) is None:
             m.aliases.add(m.name)

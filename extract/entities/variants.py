@@ -12,7 +12,10 @@ import re
 from hankg.data import wordset
 from hankg.extract.entities.lexicon import Mention
 
-TAILS = ("으로", "에서", "에는", "은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "로", "에", "만")
+TAILS = (
+    *("보다", "처럼", "까지", "부터", "만큼", "으로", "에서", "에는"),
+    *("은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "로", "에", "만"),
+)
 NEXT_WORD = re.compile(r"^ ([가-힣A-Za-z]+)(\d+(?:\.\d+)?)?(?![\d.]?[A-Za-z0-9])(?!\s?소스)")
 SCORED_WORD = re.compile(r"^ ([가-힣]{2,}|[A-Z][A-Za-z]+)(?=\(\s*\d)")
 MAKER_VERSION = re.compile(r"^(\(([A-Za-z][A-Za-z .-]{0,20})\))?([ -])(V\d+(?:\.\d+)*|R\d+|\d+\.\d+)(?![\d.A-Za-z])")
@@ -25,6 +28,12 @@ def strip_tail(word: str, words: frozenset[str]) -> str | None:
     if word in words:
         return word
     return next((word[: -len(t)] for t in TAILS if word.endswith(t) and word[: -len(t)] in words), None)
+
+
+def without_variant(name: str) -> str:
+    """`누리 3.1 라이트` → 누리 3.1: a versioned name without the variant word after it."""
+    head, _, last = name.rpartition(" ")
+    return head if head and re.search(r"\d$", head) and last in wordset("model_variants") else name
 
 
 def _versioned(m: Mention) -> bool:

@@ -118,10 +118,11 @@ class Develops(Context):
                 out.append(self.fact(_eid(subj), "develops", subj.start_char, m.end_char, rule, object=_eid(m)))
         # a model of a family whose developer the article states: 하늘 2.0 → 하늘 3.0
         from hankg.extract.entities import FAMILY
+        from hankg.extract.entities.variants import without_variant
 
         dev_of_family: dict[str, str] = {}
         for f in out:
-            fam = FAMILY.match(f.object.split(":", 1)[1])
+            fam = FAMILY.match(without_variant(f.object.split(":", 1)[1]))
             if fam:
                 dev_of_family.setdefault(fam.group(1).strip(" -"), f.subject)
         have = {f.object for f in out}
@@ -133,7 +134,7 @@ class Develops(Context):
             or RELEASED.match(text[f.evidence.end : f.evidence.end + 12])
         }
         for m in ents:
-            fam = FAMILY.match(m._.name) if m.label_ == "MODEL" else None
+            fam = FAMILY.match(without_variant(m._.name)) if m.label_ == "MODEL" else None
             if fam and _eid(m) not in have and fam.group(1).strip(" -") in dev_of_family:
                 have.add(_eid(m))
                 out.append(

@@ -257,6 +257,73 @@ def test_quotes_and_codes_that_are_not_models(run, text):
     assert run(text).entities("model") == []
 
 
+# how real news names models: version, size, variant, a maker's version, list items, series
+
+
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        # a variant word after a versioned name belongs to it, also on a sibling of the family
+        (
+            "다온랩은 '누리 3.1 라이트'를 공개했다. 전작인 누리 3.0 라이트보다 빠르다.",
+            {"누리 3.1 라이트", "누리 3.0 라이트"},
+        ),
+        # a list item scored in parentheses is named whole
+        ("GPT-4.1(53점), GPT-4o(41점), 라마4 스카우트(51점) 등을 앞섰다.", {"GPT-4.1", "GPT-4o", "라마4 스카우트"}),
+        # a known family glued to its version, listed with commas
+        ("이 순위에서 알리바바 큐웬3, 메타 라마4 등이 뒤를 이었다.", {"큐웬3", "라마4"}),
+        # a maker's name, its Latin form and a version name the maker's model
+        ("강민재 누리칩스 CTO는 누리칩스(Nurichips) V2.5 등 해외 모델과 비교했다고 말했다.", {"누리칩스 V2.5"}),
+        # MAKER NAME items listed with one known MAKER MODEL pair are models
+        ("대표 공개 모델로는 미국 메타 라마, 한빛AI연구원 은하수 등이 있다.", {"라마", "은하수"}),
+        # the series of a sized model, where it stands alone
+        (
+            "다온랩은 '별빛 비전 2.0 1.7B'를 공개했다. 별빛 비전 2.0은 이미지를 읽는다.",
+            {"별빛 비전 2.0 1.7B", "별빛 비전 2.0"},
+        ),
+        # a size written before or after a quoted name
+        ("미르테크: 2000억 파라미터 '미르-MoE 2' 개발", {"미르-MoE 2"}),
+        ("▲별빛소프트 '별빛 옴니' – 400억(40B) 파라미터, 탈락", {"별빛 옴니"}),
+    ],
+)
+def test_models_named_by_their_parts(run, text, models):
+    found = run(text)
+    assert found.names("model") == models, found
+
+
+def test_a_quoted_models_latin_form_in_parentheses_is_the_same_model(run):
+    found = run("다온랩은 '별빛 시드 32B 씽크'(Byeolbit SEED 32B Think)를 내세웠다.")
+    assert found.names("model") == {"별빛 시드 32B 씽크"}, found
+    assert "Byeolbit SEED 32B Think" in found.entity("model", "별빛 시드 32B 씽크").aliases
+
+
+def test_a_sized_models_short_form_is_that_model(run):
+    found = run("업스테이지는 '솔라 오픈 100B'를 공개했다. 솔라 오픈의 성능은 높다.")
+    assert found.names("model") == {"솔라 오픈 100B"}, found
+    assert "솔라 오픈" in found.entity("model", "솔라 오픈 100B").aliases
+
+
+def test_a_score_in_parentheses_is_no_alias(run):
+    found = run("누리랩의 '별빛 2.0'(61점)은 '하늘 3.0'(58점)을 앞섰다.")
+    assert not any("점" in a for e in found.entities("model") for a in e.aliases), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이 모델은 한국어 벤치마크에서 92.8점 ‘1위’를 기록했다.",  # a rank
+        '다온랩 "대기업 빠지고 스타트업 2파전" 모델 경쟁',  # a headline clause
+        "다온랩, '도약 기반 트랜스포머' LLM 개발",  # a description built of kind words
+        "다온랩은 '점프 스크래치(Jump Scratch)' 방식으로 모델을 만들었다.",  # a method
+        "다온랩의 '별빛'은 '바다 2.0(Sea 2.0)' 라이선스로 공개됐다.",  # a licence
+        "다온랩은 '층별 분산 어텐션(LDA)' 기술을 보유하고 10B 모델을 공개했다.",  # a technique
+    ],
+)
+def test_quoted_names_that_are_not_models(run, text):
+    found = run(text)
+    assert found.names("model") <= {"별빛"}, found
+
+
 def test_every_mention_keeps_its_rule(run):
     found = run("[한빛일보 정수아 기자] 윤서하 다온랩 대표는 '누리-7B' 모델을 공개했다.")
     assert {e.name: e.extractor for e in found.record.entities} == {

@@ -40,6 +40,48 @@ def test_develops(run, text, org, model):
 
 
 @pytest.mark.parametrize(
+    ("text", "org", "model"),
+    [
+        # kind words between the maker and its model
+        ("누리랩 LLM '별빛'은 한국어에 강하다.", "누리랩", "별빛"),
+        ("누리랩의 오픈소스 AI 모델 '별빛 2.4' 모델과 비교됐다.", "누리랩", "별빛 2.4"),
+        # the model, then the maker that released it
+        ("1차 종합 1위는 '별빛 2'를 내놓은 한빛AI연구원이었다.", "한빛AI연구원", "별빛 2"),
+        # a subject carried into the next sentences, which have none
+        ("한빛AI연구원은 작년 설립된 연구소다. 올해 '별빛-7B'를 개발했다.", "한빛AI연구원", "별빛-7B"),
+        ("다온랩은 새 계획을 밝혔다. 다음 달 ‘미니(2.4B)’와 ‘베이스(11B)’를 공개한다.", "다온랩", "미니"),
+        # a sibling with a variant is of the family whose developer the text states
+        ("다온랩은 '누리 3.1 라이트'를 공개했다. 전작인 누리 3.0 라이트보다 빠르다.", "다온랩", "누리 3.0 라이트"),
+        # the items of a maker-model list
+        ("대표 공개 모델로는 미국 메타 라마, 한빛AI연구원 은하수 등이 있다.", "한빛AI연구원", "은하수"),
+    ],
+)
+def test_develops_as_real_news_writes_it(run, text, org, model):
+    found = run(text)
+    assert found.facts("develops", org, model), found
+
+
+def test_the_developer_the_text_states_beats_the_curated_one(run):
+    found = run("네이버 LLM '하이퍼클로바X'는 한국어에 강하다. 네이버클라우드도 참여했다.")
+    assert found.facts("develops", "네이버", "하이퍼클로바X"), found
+    assert not found.facts("develops", "네이버클라우드", "하이퍼클로바X"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a sentence with its own subject (이 모델은) takes no subject from before
+        ("다온랩은 '별빛'을 공개했다. 이 모델은 'GPT-4.1'(53점)을 앞서며 1위에 올랐다.", ("다온랩", "GPT-4.1")),
+        # a model that is the sentence's subject is not what the carried subject builds
+        ("다온랩은 새 계획을 밝혔다. '하늘 3.0'은 누리칩스 칩에 맞춰 개발된 모델이다.", ("다온랩", "하늘 3.0")),
+    ],
+)
+def test_no_carried_subject_where_the_sentence_has_its_own(run, text, wrong):
+    found = run(text)
+    assert not found.facts("develops", *wrong), found
+
+
+@pytest.mark.parametrize(
     ("text", "wrong"),
     [
         ("다온랩은 자체 개발한 '별빛' 모델이 GPT-4 수준이라고 밝혔다.", ("다온랩", "GPT-4")),
@@ -110,6 +152,41 @@ def test_each_model_gets_its_own_size(run, text, sizes):
         if f.relation == "parameters":
             got[found.by_id[f.subject].name] = (f.value, f.max)
     assert got == {k: (pytest.approx(v), pytest.approx(m) if m else None) for k, (v, m) in sizes.items()}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "sizes"),
+    [
+        # a mixture of experts: total and active in the name
+        ("한빛AI연구원의 '별빛 236B-A23B'는 공개됐다.", {("별빛 236B-A23B", 2.36e11), ("별빛 236B-A23B", 2.3e10)}),
+        # a size that a model's name states, even where another model sits next to it
+        (
+            "한빛AI연구원이 '별빛-v-4b-mix'를 공개했다. 4B 모델로 32B '하늘'을 제쳤다.",
+            {("별빛-v-4b-mix", 4e9), ("하늘", 3.2e10)},
+        ),
+        # the next sentence's size is its opener's, not the last name's
+        (
+            "한빛AI연구원은 누리랩 LLM '은하' 개발자가 세운 곳이다. "
+            "설립 1년 만에 700억(70B) 매개변수 규모의 LLM을 개발했다.",
+            {("한빛AI연구원", 7e10)},
+        ),
+        # the sizes of unnamed models it is compared with are nobody's
+        (
+            "'별빛 프로2'는 310억 파라미터 규모로 1000억~2000억 파라미터를 탑재한 대형 모델과 맞선다.",
+            {("별빛 프로2", 3.1e10)},
+        ),
+        ("'별빛'은 17억 파라미터로 30억개 파라미터급 모델들과 대등했다.", {("별빛", 1.7e9)}),
+        # a size on a sized model and on its series is one claim
+        (
+            "다온랩은 '별빛 비전 2.0 1.7B'를 공개했다. 별빛 비전 2.0은 17억개 파라미터 크기다.",
+            {("별빛 비전 2.0 1.7B", 1.7e9)},
+        ),
+    ],
+)
+def test_sizes_as_real_news_writes_them(run, text, sizes):
+    found = run(text)
+    got = {(found.by_id[f.subject].name, round(f.value / 1e8)) for f in found.facts("parameters")}
+    assert got == {(n, round(v / 1e8)) for n, v in sizes}, found
 
 
 @pytest.mark.parametrize(

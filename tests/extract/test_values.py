@@ -69,10 +69,16 @@ def test_other_sizes_are_classified(text, expected):
         "B2B 시장을 겨냥했다",
         "직원 300명",
         "점유율 30%",
+        "해당 모델의 어휘 수는 약 15만 개다",  # a vocabulary
+        "모델 1000만 다운로드",
     ],
 )
 def test_not_parameters(text):
     assert params(text) == []
+
+
+def test_a_mixture_of_experts_states_total_and_active():
+    assert params("별빛 236B-A23B 모델") == [("236B", 2.36e11, None), ("A23B", 2.3e10, None)]
 
 
 def test_values_come_in_text_order():
