@@ -33,6 +33,10 @@ NOT_MODEL_BEFORE = re.compile(
     r"(?<![가-힣])(솔루션|서비스|플랫폼|앱|애플리케이션|제품|칩|반도체|NPU|GPU|클러스터|데이터센터|프로그램|브랜드|"
     r"캠페인|행사|포럼|시스템|슬로건|구호|전략|주제|보고서)\S{0,2}\s*$"
 )
+SIZED_LATIN = re.compile(  # `Gemma 27B`, `GPT-OSS 120B`, `Mistral Small 24B`, `Llama 3.1 8B`: a name with its size
+    r"(?<![A-Za-z0-9.-])[A-Z][A-Za-z]+(?:[- ](?:[A-Z][A-Za-z0-9]*|\d+(?:\.\d+)?)){0,2}[- ]\d+(?:\.\d+)?B(?![A-Za-z0-9])"
+)
+HANGUL_VERSIONED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,})[ -]?\d+\.\d+(?:\.\d+)?(?![\d.])")
 GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
 SIZE_BEFORE = re.compile(r"(\d\s*[억조]|\d[BT])\s*(개\s*)?(의\s*)?(파라미터|매개변수)?(\s*규모의?)?\s*$")
 SIZE_AFTER = re.compile(r"^(은|는|이|가)?\s*[–:-]?\s*\(?\d[\d.,]*\s*(억|조|[BT]\b)")
@@ -143,11 +147,17 @@ def versioned_models(text: str) -> list[Mention]:
             continue
         if MODEL_AFTER.match(after) or re.search(r"의\s*$", before) or VERSIONED_BEFORE.search(before):
             out.append(Mention(s, e, "model", name, "rule:versioned-model", prio=1))
+    for m in HANGUL_VERSIONED.finditer(text):  # `잠바 1.7 모델이`: a Korean name, a dotted version, 모델
+        if m.group(1) not in wordset("not_models") and MODEL_AFTER.match(text[m.end() : m.end() + 20]):
+            out.append(Mention(m.start(), m.end(), "model", m.group(), "rule:versioned-model", prio=1))
+    for m in SIZED_LATIN.finditer(text):
+        if not GPU_HINT.match(text[m.end() : m.end() + 20].strip()[:3]):
+            out.append(Mention(m.start(), m.end(), "model", m.group(), "rule:sized-latin-model", prio=1))
     return out
 
 
 BARE_VERSION = re.compile(
-    r"^[\s-]?(\d+(?:\.\d+)?B?|[A-Z]\d+(?:\.\d+)?)(?=$|[\s'’\"”),·(/]|은|는|이|가|을|를|의|와|과|도|로|에)"
+    r"^[\s-]?(\d+(?:\.\d+)*B?|[A-Z]\d+(?:\.\d+)?)(?=$|[\s'’\"”),·(/]|은|는|이|가|을|를|의|와|과|도|로|에)"
 )
 COUNTER = re.compile(r"^\s*(개|명|년|월|일|%|배|위|차|단계|장|대|종|곳|조|억|만|분기|세대)")
 

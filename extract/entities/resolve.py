@@ -15,6 +15,7 @@ from hankg.extract.words import words_of
 from hankg.schema import entity_id
 from hankg.scoring import norm
 
+DESCRIPTION = re.compile(r"모델|[가-힣]+\s+[가-힣]+")
 SIZED = re.compile(r"^(.+?)[- ]\d+(?:\.\d+)?[BMT]$")
 
 
@@ -83,8 +84,8 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
         if m is None or not w.paren or m.kind == "person":
             continue
         alias = strip_ticker(w.paren_text or "")
-        if not alias_ok(alias) or (m.kind == "model" and RANK.match(alias)):
-            continue  # `GPT-4o(41점)`: a score, not another name
+        if not alias_ok(alias) or (m.kind == "model" and (RANK.match(alias) or DESCRIPTION.search(alias))):
+            continue  # `GPT-4o(41점)`, `QwQ 32B(추론에 특화된 모델)`: a score or a description, not another name
         hit = known.lookup(alias)
         if hit and hit[0] == m.kind and known.lookup(m.name) is None:
             m.aliases.add(m.name)

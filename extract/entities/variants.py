@@ -16,10 +16,12 @@ TAILS = (
     *("보다", "처럼", "까지", "부터", "만큼", "으로", "에서", "에는"),
     *("은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "로", "에", "만"),
 )
-NEXT_WORD = re.compile(r"^ ([가-힣A-Za-z]+)(\d+(?:\.\d+)?)?(?![\d.]?[A-Za-z0-9])(?!\s?소스)")
+NEXT_WORD = re.compile(r"^ ([가-힣A-Za-z]+)(-?\d+(?:\.\d+)?)?(?![\d.]?[A-Za-z0-9])(?!\s?소스)")
 SCORED_WORD = re.compile(r"^ ([가-힣]{2,}|[A-Z][A-Za-z]+)(?=\(\s*\d)")
 MAKER_VERSION = re.compile(r"^(\(([A-Za-z][A-Za-z .-]{0,20})\))?([ -])(V\d+(?:\.\d+)*|R\d+|\d+\.\d+)(?![\d.A-Za-z])")
 COUNTER = re.compile(r"^\s*(개|명|년|월|일|%|배|위|점|차|단계|장|대|종|곳|조|억|만|분기|세대|원|달러)")
+LATIN_VERSIONED = re.compile(r"[A-Za-z][A-Za-z.]*-?\d+(?:\.\d+)*[A-Za-z]*")
+ITEM = re.compile(r"(?<=[,·]) ?([^,·\s()]+)(?=(?:\([^()]*\))?(?:[,·]|\s등))|([^,·\s()]+)(?=(?:\([^()]*\))?[,·])")
 ITEM_WORD = re.compile(r"^ ([가-힣A-Za-z][가-힣A-Za-z0-9.-]*)(?=,|·|\s등|$)")
 
 
@@ -99,6 +101,19 @@ def listed_models(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         seen.add((s, e))
         out.append(Mention(s, e, "model", word, "rule:listed-model", prio=4))
+    # a versioned Latin name listed beside a model: `해외 모델은 GPT-5.1, 제미나이 3 프로, …`
+    anchors = [m for m in mentions if m.kind == "model"]
+    taken = [(m.start, m.end) for m in mentions]
+    for it in ITEM.finditer(text):
+        g = 1 if it.group(1) else 2
+        s, e = it.span(g)
+        word = it.group(g)
+        if not LATIN_VERSIONED.fullmatch(word) or any(a < e and s < b for a, b in taken):
+            continue
+        if re.fullmatch(r"[HBAL]\d{2,3}[A-Z]?|\d+[BMKT]|[A-Z]\d|B2[BC]|[A-Z]{1,2}\d{1,2}", word):
+            continue  # GPUs and sizes
+        if any(_same_list(text, a, s, e) for a in anchors):
+            out.append(Mention(s, e, "model", word, "rule:listed-model", prio=1))
     return out
 
 

@@ -284,6 +284,17 @@ def test_quotes_and_codes_that_are_not_models(run, text):
         # a size written before or after a quoted name
         ("미르테크: 2000억 파라미터 '미르-MoE 2' 개발", {"미르-MoE 2"}),
         ("▲별빛소프트 '별빛 옴니' – 400억(40B) 파라미터, 탈락", {"별빛 옴니"}),
+        # a Latin name with its size; a parenthesised description is no alias
+        ("최근 다온랩이 Nuri 27B(기본 모델)와 Byeol-OSS 120B를 출시했다.", {"Nuri 27B", "Byeol-OSS 120B"}),
+        # a Korean name with a dotted version before 모델
+        ("이스라엘의 경우 7위로 파도 1.7 모델이 65.1을 받았다.", {"파도 1.7"}),
+        # a versioned Latin name listed beside models
+        (
+            "해외 모델은 NX-5.1, 제미나이 3 프로, 그록 4.1 패스트 등이다.",
+            {"NX-5.1", "제미나이 3 프로", "그록 4.1 패스트"},
+        ),
+        # a variant with its number, a version with two dots
+        ("평가 대상은 업스테이지의 솔라 프로-2, LG AI연구원의 엑사원 4.0.1이다.", {"솔라 프로-2", "엑사원 4.0.1"}),
     ],
 )
 def test_models_named_by_their_parts(run, text, models):
@@ -303,9 +314,9 @@ def test_a_sized_models_short_form_is_that_model(run):
     assert "솔라 오픈" in found.entity("model", "솔라 오픈 100B").aliases
 
 
-def test_a_score_in_parentheses_is_no_alias(run):
-    found = run("누리랩의 '별빛 2.0'(61점)은 '하늘 3.0'(58점)을 앞섰다.")
-    assert not any("점" in a for e in found.entities("model") for a in e.aliases), found
+def test_a_score_or_description_in_parentheses_is_no_alias(run):
+    found = run("누리랩의 '별빛 2.0'(61점)은 '하늘 3.0'(58점)을 앞섰다. Nuri 27B(기본 모델)도 있다.")
+    assert not any("점" in a or "모델" in a for e in found.entities("model") for a in e.aliases), found
 
 
 @pytest.mark.parametrize(
