@@ -25,7 +25,7 @@ from hankg.extract.entities.models import FAMILY, extend_versions, quoted_models
 from hankg.extract.entities.orgs import org_rules
 from hankg.extract.entities.people import PersonRules, listed_people
 from hankg.extract.entities.resolve import propagate, resolve
-from hankg.extract.entities.variants import extend_variants, listed_models, maker_versions
+from hankg.extract.entities.variants import extend_variants, listed_models, maker_products, maker_versions
 from hankg.extract.words import words_of
 
 __all__ = [
@@ -66,7 +66,7 @@ class EntityRecognizer:
         mentions += listed_people(words, {m.start for m in mentions})
         extend_versions(text, mentions)
         extend_variants(text, mentions)
-        mentions += maker_versions(text, mentions)
+        mentions += maker_versions(text, mentions) + maker_products(text, mentions)
         mentions += listed_models(text, mentions)
         again = propagate(doc, mentions)
         extend_variants(text, again)

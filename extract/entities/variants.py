@@ -22,6 +22,7 @@ MAKER_VERSION = re.compile(r"^(\(([A-Za-z][A-Za-z .-]{0,20})\))?([ -])(V\d+(?:\.
 COUNTER = re.compile(r"^\s*(개|명|년|월|일|%|배|위|점|차|단계|장|대|종|곳|조|억|만|분기|세대|원|달러)")
 LATIN_VERSIONED = re.compile(r"[A-Za-z][A-Za-z.]*-?\d+(?:\.\d+)*[A-Za-z]*")
 ITEM = re.compile(r"(?<=[,·]) ?([^,·\s()]+)(?=(?:\([^()]*\))?(?:[,·]|\s등))|([^,·\s()]+)(?=(?:\([^()]*\))?[,·])")
+PRODUCT = re.compile(r"^ ([가-힣]{2,}(?:[A-Z][A-Z0-9]*|\d+(?:\.\d+)?))(?:의)?\s(개발|모델|LLM|기반|시리즈)")
 ITEM_WORD = re.compile(r"^ ([가-힣A-Za-z][가-힣A-Za-z0-9.-]*)(?=,|·|\s등|$)")
 
 
@@ -79,6 +80,19 @@ def maker_versions(text: str, mentions: list[Mention]) -> list[Mention]:
         if v.group(2):
             ment.aliases.add(v.group(2).strip() + " " + v.group(4))
         out.append(ment)
+    return out
+
+
+def maker_products(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`네이버 하이퍼클로버X 개발`: a maker, then a Korean name with a Latin or numbered tail, then 개발/모델."""
+    out = []
+    for o in mentions:
+        if o.kind != "organization":
+            continue
+        w = PRODUCT.match(text[o.end : o.end + 30])
+        if w and not w.group(1).endswith("AI") and w.group(1) not in wordset("not_models"):
+            s = o.end + 1
+            out.append(Mention(s, s + len(w.group(1)), "model", w.group(1), "rule:maker-product", prio=1))
     return out
 
 

@@ -26,6 +26,7 @@ def _series(a: str, b: str) -> bool:
 
 class Sizes(Context):
     def parameters(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+        self.__dict__.pop("_employers", None)
         out = []
         text = self.text
         topic: Span | None = None
@@ -125,6 +126,11 @@ class Sizes(Context):
             if marked:
                 return marked[-1], "rule:clause-subject-size"
             return last, "rule:nearest-size"
+        people = [e for e in ents if e.label_ == "PERSON" and e.end_char <= v.start_char]
+        speaker = next((e for e in reversed(people) if self._tail(e) in SUBJECT), None)
+        quoted = speaker is not None and re.search(r"[“\"‘']", text[speaker.end_char : v.start_char])
+        if speaker is not None and not quoted and (org := self._employer(speaker)) is not None:
+            return org, "rule:speaker-org-size"  # `박 원장은 … 1.5T 규모 연구도 검토하고 있다`
         later = [
             e
             for e in ents
@@ -138,6 +144,16 @@ class Sizes(Context):
         if topic is not None:
             return topic, "rule:topic-size"
         return None, ""
+
+    def _employer(self, person: Span) -> Span | None:
+        """The organisation a person works at, as the article states it (not an outlet)."""
+        if not hasattr(self, "_employers"):
+            self._employers = {}
+            for f in self.works_at(self.doc, self.ents):
+                org = next((e for e in self.ents if e.label_ == "ORG" and _eid(e) == f.object), None)
+                if org is not None and not _is_gov_or_outlet(org):
+                    self._employers.setdefault(f.subject, org)
+        return self._employers.get(_eid(person))
 
     def _model_named_with(self, v: Span) -> Span | None:
         """`4B 모델` in an article about `Kanana-v-4b-hybrid`: the one model whose name states this size."""

@@ -293,6 +293,8 @@ def test_quotes_and_codes_that_are_not_models(run, text):
             "해외 모델은 NX-5.1, 제미나이 3 프로, 그록 4.1 패스트 등이다.",
             {"NX-5.1", "제미나이 3 프로", "그록 4.1 패스트"},
         ),
+        # a maker, then a Korean name with a Latin tail, then 개발
+        ("다온랩은 누리소프트 하늘빛X 개발 핵심 연구원이 세운 회사다.", {"하늘빛X"}),
         # a variant with its number, a version with two dots
         ("평가 대상은 업스테이지의 솔라 프로-2, LG AI연구원의 엑사원 4.0.1이다.", {"솔라 프로-2", "엑사원 4.0.1"}),
     ],

@@ -176,6 +176,12 @@ def test_each_model_gets_its_own_size(run, text, sizes):
             {("별빛 프로2", 3.1e10)},
         ),
         ("'별빛'은 17억 파라미터로 30억개 파라미터급 모델들과 대등했다.", {("별빛", 1.7e9)}),
+        # a size a person states outside quotes is their organisation's; inside quotes it is nobody's
+        (
+            '박도윤 한빛AI연구원 원장은 말했다. 박 원장은 1.5T 규모 연구도 검토한다고 밝혔다. '
+            '박 원장은 "100B면 된다"고 했다.',
+            {("한빛AI연구원", 1.5e12)},
+        ),
         # a size on a sized model and on its series is one claim
         (
             "다온랩은 '별빛 비전 2.0 1.7B'를 공개했다. 별빛 비전 2.0은 17억개 파라미터 크기다.",
