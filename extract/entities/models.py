@@ -13,13 +13,13 @@ from hankg.scoring import norm
 
 QUOTE = re.compile(r"'([^'\n]{1,40})'|‘([^’\n]{1,40})’|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})”")
 MODEL_AFTER = re.compile(
-    r"^\s*(\(.{1,30}?\))?\s*(을|를|은|는|이|가|의)?\s*(후속|차세대|신규|새|최신|기존|대형|소형|경량)?\s*"
+    r"^\s*(\(.{1,30}?\))?\s*(을|를|은|는|이|가|의|과|와)?\s*(후속|차세대|신규|새|최신|기존|대형|소형|경량|오픈소스|오픈\s?웨이트)?\s*"
     r"(AI\s*)?(초거대\s*|거대\s*)?"
     r"(모델|LLM|언어\s?모델|파운데이션|추론\s?모델|sLLM|멀티모달|버전|시리즈|크기|규모|파라미터)"
 )
 MODEL_BEFORE = re.compile(r"(모델|LLM|언어\s?모델|AI|인공지능|챗봇|sLLM|모델\))\s*$")
 VERSIONED = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z]*(?:[-.][A-Za-z0-9]+)*[- ]?\d+(?:\.\d+)?[A-Za-z]*"
+    r"(?<![A-Za-z0-9가-힣-])((?:[가-힣]{2,}-)?[A-Za-z][A-Za-z]*(?:[-.][A-Za-z0-9]+)*[- ]?\d+(?:\.\d+)?[A-Za-z]*"
     r"|[a-z]\d(?:-[a-z]+)?)(?![A-Za-z0-9])"
 )
 VERSION_TAIL = re.compile(
@@ -145,7 +145,8 @@ def versioned_models(text: str) -> list[Mention]:
         before = text[max(0, s - 14) : s]
         if GPU_HINT.match(after.strip()[:3]) or "GPU" in before:
             continue
-        if MODEL_AFTER.match(after) or re.search(r"의\s*$", before) or VERSIONED_BEFORE.search(before):
+        sized = re.match(r"^\(\s*\d+(?:\.\d+)?\s*[BT]\s*\)", after)  # `GLM-4.6(357B)`: a name and its size
+        if sized or MODEL_AFTER.match(after) or re.search(r"의\s*$", before) or VERSIONED_BEFORE.search(before):
             out.append(Mention(s, e, "model", name, "rule:versioned-model", prio=1))
     for m in HANGUL_VERSIONED.finditer(text):  # `잠바 1.7 모델이`: a Korean name, a dotted version, 모델
         if m.group(1) not in wordset("not_models") and MODEL_AFTER.match(text[m.end() : m.end() + 20]):

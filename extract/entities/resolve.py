@@ -15,7 +15,7 @@ from hankg.extract.words import words_of
 from hankg.schema import entity_id
 from hankg.scoring import norm
 
-DESCRIPTION = re.compile(r"모델|[가-힣]+\s+[가-힣]+")
+DESCRIPTION = re.compile(r"모델|[가-힣]+\s+[가-힣]+|^[\d.,~]+\s*[KMBT]?$")
 SIZED = re.compile(r"^(.+?)[- ]\d+(?:\.\d+)?[BMT]$")
 
 

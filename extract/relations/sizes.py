@@ -16,6 +16,10 @@ GENERIC_MODEL = re.compile(
 )
 
 
+GLUED = re.compile(r"['’\"”]?\s*\(")
+THE_MODEL = re.compile(r"^\s*((이|그|해당|이번|새)\s?)?모델(은|는|이|가)\s")
+
+
 def _series(a: str, b: str) -> bool:
     """`model:바르코 비전 2.0` and `model:바르코 비전 2.0 1.7B`: one model, named with and without its size."""
     if not (a.startswith("model:") and b.startswith("model:")):
@@ -97,6 +101,9 @@ class Sizes(Context):
         inside = next((e for e in ents if e.label_ == "MODEL" and e.start_char <= v.start_char < e.end_char), None)
         if inside is not None:
             return inside, "rule:size-in-model-name"
+        glued = [e for e in ents if e.label_ == "MODEL" and GLUED.fullmatch(text[e.end_char : v.start_char])]
+        if glued:
+            return glued[-1], "rule:model-size"  # `딥시크-V3.1(685B)과 GLM-4.6(357B)`
         if GENERIC_MODEL.match(text[v.end_char : v.end_char + 40]):
             return None, ""  # `1000억~2000억 파라미터를 탑재한 글로벌 대형 모델과 맞서는`: other, unnamed models
         after = [
@@ -141,9 +148,18 @@ class Sizes(Context):
         ]
         if later:
             return later[0], "rule:sentence-subject-size"
+        sent = self.sents[self._sent_index(v.start_char)]
+        if THE_MODEL.match(text[sent.start_char : v.start_char]) and (main := self._main_model(v)) is not None:
+            return main, "rule:the-model-size"  # `모델은 519B 중 33B만 활성화하는`: the article's model
         if topic is not None:
             return topic, "rule:topic-size"
         return None, ""
+
+    def _main_model(self, v: Span) -> Span | None:
+        """The model the article is about so far: the last one with a stated developer, before the value."""
+        own = {f.object for f in self._develops}
+        before = [e for e in self.ents if e.label_ == "MODEL" and e.end_char <= v.start_char and _eid(e) in own]
+        return before[-1] if before else None
 
     def _employer(self, person: Span) -> Span | None:
         """The organisation a person works at, as the article states it (not an outlet)."""

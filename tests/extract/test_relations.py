@@ -182,6 +182,12 @@ def test_each_model_gets_its_own_size(run, text, sizes):
             '박 원장은 "100B면 된다"고 했다.',
             {("한빛AI연구원", 1.5e12)},
         ),
+        # each model its own size in parentheses; `모델은` is the article's model
+        (
+            "다온랩은 '별빛 K1'을 공개했다. 비교 대상은 누리-V3.1(685B)과 NX-4.6(357B) 오픈소스 모델이다. "
+            "모델은 519B 중 33B만 선택 활성화한다.",
+            {("별빛 K1", 5.19e11), ("별빛 K1", 3.3e10), ("누리-V3.1", 6.85e11), ("NX-4.6", 3.57e11)},
+        ),
         # a size on a sized model and on its series is one claim
         (
             "다온랩은 '별빛 비전 2.0 1.7B'를 공개했다. 별빛 비전 2.0은 17억개 파라미터 크기다.",
