@@ -88,6 +88,8 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
             continue  # `GPT-4o(41점)`, `QwQ 32B(추론에 특화된 모델)`: a score or a description, not another name
         hit = known.lookup(alias)
         if hit and hit[0] == m.kind and known.lookup(m.name) is None:
+            if m.kind == "model":  # `'배키(VAETKI)'`: 배키 elsewhere in the article is VAETKI too
+                alias_to[norm(m.name)] = (m.kind, hit[1])
             m.aliases.add(m.name)
             m.name = hit[1]
         elif hit is None or hit[1] == m.name:

@@ -310,6 +310,11 @@ def test_a_quoted_models_latin_form_in_parentheses_is_the_same_model(run):
     assert "Byeolbit SEED 32B Think" in found.entity("model", "별빛 시드 32B 씽크").aliases
 
 
+def test_a_quoted_name_glossed_by_a_known_model_is_that_model_everywhere(run):
+    found = run("NC AI가 첫 결과물로 '배키(VAETKI)'를 선보였다. NC AI는 '배키'의 리포트를 공개했다.")
+    assert found.names("model") == {"VAETKI"}, found
+
+
 def test_a_sized_models_short_form_is_that_model(run):
     found = run("업스테이지는 '솔라 오픈 100B'를 공개했다. 솔라 오픈의 성능은 높다.")
     assert found.names("model") == {"솔라 오픈 100B"}, found
