@@ -87,7 +87,8 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
             if known.index[norm(f)][0] == "model"
         )
         shaped = len(inner) <= 24 and not any(
-            re.search(r"\S(로|으로|을|를|에|의|는|은)$", x) for x in inner.split()[1:]
+            re.search(r"\S(로|으로|을|를|에|의|는|은)$", x) and x not in wordset("model_variants")  # 프로 is no 로
+            for x in inner.split()[1:]
         )
         namelike = shaped and bool(re.search(r"\d|[A-Za-z]{2,}", inner.replace("AI", "")))
         near = text[m.end() : m.end() + 40]

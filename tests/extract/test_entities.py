@@ -293,6 +293,8 @@ def test_quotes_and_codes_that_are_not_models(run, text):
             "해외 모델은 NX-5.1, 제미나이 3 프로, 그록 4.1 패스트 등이다.",
             {"NX-5.1", "제미나이 3 프로", "그록 4.1 패스트"},
         ),
+        # a variant word ending like a particle (프로) is still part of a quoted name
+        ("업스테이지가 선보인 '솔라 프로 2'는 310억(31B) 파라미터 규모다.", {"솔라 프로 2"}),
         # a maker, then a Korean name with a Latin tail, then 개발
         ("다온랩은 누리소프트 하늘빛X 개발 핵심 연구원이 세운 회사다.", {"하늘빛X"}),
         # a variant with its number, a version with two dots
