@@ -16,6 +16,11 @@ GENERIC_MODEL = re.compile(
 )
 
 
+WEAK = ("rule:topic-size", "rule:nearest-size")
+HOLDER = re.compile(
+    r"^\s*(개\s*)?(의\s*)?(파라미터|매개변수)?\s*(를|을)?\s*(앞세운|갖춘|탑재한|보유한|가진|지닌|내세운)\s+"
+)
+COMPARED_TO = re.compile(r"^['’\"”]?\s*(과|와)\s*(비슷|유사|맞먹|같|견줄|대등|비교)|^['’\"”]?\s*(보다|대비|처럼|만큼)")
 GLUED = re.compile(r"['’\"”]?\s*\(")
 THE_MODEL = re.compile(r"^\s*((이|그|해당|이번|새)\s?)?모델(은|는|이|가)\s")
 
@@ -106,6 +111,10 @@ class Sizes(Context):
             return glued[-1], "rule:model-size"  # `딥시크-V3.1(685B)과 GLM-4.6(357B)`
         if GENERIC_MODEL.match(text[v.end_char : v.end_char + 40]):
             return None, ""  # `1000억~2000억 파라미터를 탑재한 글로벌 대형 모델과 맞서는`: other, unnamed models
+        holder = HOLDER.match(text[v.end_char : v.end_char + 40])
+        held = self.ent_at(v.end_char + holder.end()) if holder else None
+        if held is not None and held.label_ in ("ORG", "MODEL") and held.start_char == v.end_char + holder.end():
+            return held, "rule:size-holder"  # `5190억 개 파라미터를 앞세운 SK텔레콤보다`
         after = [
             e
             for e in ents
@@ -113,6 +122,7 @@ class Sizes(Context):
             and 0 <= e.start_char - v.end_char <= 32
             and not re.search(r"[,.]|[고며]\s", text[v.end_char : e.start_char])
             and not any(v.end_char <= w.start_char < e.start_char for w in others)
+            and not COMPARED_TO.match(text[e.end_char : e.end_char + 12])
         ]
         if after:
             return after[0], "rule:size-before-model"
@@ -196,4 +206,6 @@ class Sizes(Context):
             ):
                 continue
             kept.append(f)
-        return kept
+        # a number repeated is one thing: a claim guessed from the topic yields to one the text ties to a name
+        tied = {(f.value, f.max) for f in kept if f.extractor not in WEAK}
+        return [f for f in kept if f.extractor not in WEAK or (f.value, f.max) not in tied]

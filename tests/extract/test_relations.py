@@ -188,6 +188,16 @@ def test_each_model_gets_its_own_size(run, text, sizes):
             "모델은 519B 중 33B만 선택 활성화한다.",
             {("별빛 K1", 5.19e11), ("별빛 K1", 3.3e10), ("누리-V3.1", 6.85e11), ("NX-4.6", 3.57e11)},
         ),
+        # a size before a model it is compared with is not that model's
+        ("누리랩의 '은하3' 최상위 모델은 2350억(235B) 파라미터로 '별빛'과 비슷하다.", {("은하3", 2.35e11)}),
+        # the holder of a size written after it
+        ("누리랩의 '별빛'이 뜬다. 5190억 개 파라미터를 앞세운 한빛AI연구원보다 작다.", {("한빛AI연구원", 5.19e11)}),
+        # a number repeated: the claim tied to a name wins over the one guessed from the topic
+        (
+            "다온랩, 700억 개 모델 낸다\n"
+            "다온랩은 '여울-32B'를 공개했다. 내년에는 700억 개 파라미터의 '여울 2'를 내놓는다.",
+            {("여울-32B", 3.2e10), ("여울 2", 7e10)},
+        ),
         # a size on a sized model and on its series is one claim
         (
             "다온랩은 '별빛 비전 2.0 1.7B'를 공개했다. 별빛 비전 2.0은 17억개 파라미터 크기다.",
