@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from hankg.extract import extensions  # noqa: F401
 from hankg.extract.entities.known import KnownActors, _known
 from hankg.extract.entities.lexicon import Mention, is_person_name, is_proper, looks_like_org, title_of
-from hankg.extract.entities.models import FAMILY, extend_versions, quoted_models, versioned_models
+from hankg.extract.entities.models import FAMILY, extend_versions, in_title, quoted_models, versioned_models
 from hankg.extract.entities.orgs import org_rules
 from hankg.extract.entities.people import PersonRules, listed_people
 from hankg.extract.entities.resolve import propagate, resolve
@@ -56,7 +56,7 @@ class EntityRecognizer:
         text = doc.text
         words = words_of(doc)
         known = self.known
-        mentions = known.find(doc)
+        mentions = [m for m in known.find(doc) if not (m.kind == "model" and in_title(text, m))]
         people = PersonRules(words, source)
         people.run()
         mentions += people.mentions

@@ -6,7 +6,7 @@ import re
 
 from hankg.data import wordset
 from hankg.extract.entities.known import KnownActors
-from hankg.extract.entities.lexicon import Mention, alias_ok
+from hankg.extract.entities.lexicon import Mention, alias_ok, suffix_title, title_of
 from hankg.extract.entities.variants import strip_tail
 from hankg.extract.words import Word
 from hankg.scoring import norm
@@ -55,11 +55,19 @@ def _not_a_name(inner: str, after: str) -> bool:
     return bool(head and strip_tail(head.group(1), wordset("not_model_heads")))  # ‘프롬 스크래치’ 방식
 
 
+def _quotes(text: str):
+    """Every quote, and the single quotes inside a quoted speech (`"… '별빛 3'을 학습했다"`)."""
+    for m in QUOTE.finditer(text):
+        yield m
+        if m.group(3) is not None or m.group(4) is not None:
+            yield from QUOTE.finditer(text, m.start() + 1, m.end() - 1)
+
+
 def quoted_models(text: str, words: list[Word], known: KnownActors | None = None) -> list[Mention]:
     """'A.X K1', ‘K-엑사원’ 모델: quoted names where the words around say 'model'."""
     out = []
     families: set[str] = set()
-    for m in QUOTE.finditer(text):
+    for m in _quotes(text):
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         s, e = m.span(g)
         inner = m.group(g).strip()
@@ -162,6 +170,12 @@ BARE_VERSION = re.compile(
     r"^[\s-]?(\d+(?:\.\d+)*B?|[A-Z]\d+(?:\.\d+)?)(?=$|[\s'’\"”),·(/]|은|는|이|가|을|를|의|와|과|도|로|에)"
 )
 COUNTER = re.compile(r"^\s*(개|명|년|월|일|%|배|위|차|단계|장|대|종|곳|조|억|만|분기|세대)")
+
+
+def in_title(text: str, m: Mention) -> bool:
+    """`엑사원랩장`: a known model's name inside a department's title is no mention of the model."""
+    rest = re.match(r"[가-힣]+", text[m.end : m.end + 12])
+    return bool(rest) and (title_of(rest.group()) is not None or suffix_title(rest.group()) is not None)
 
 
 def extend_versions(text: str, mentions: list[Mention]) -> None:

@@ -26,6 +26,8 @@ BUILT_BY = re.compile(
     r"^['’\"”]?\s*(을|를)\s*(자체\s*)?(개발한|개발 중인|공개한|출시한|선보인|내놓은|내놨던|만든|발표한)\s+"
 )
 RELEASED = re.compile(r"^['’\"”]?\s*(을|를)\s*(공개|개발|출시|선보|내놓|내놨|발표)")
+SPEAKER_TITLE = re.compile(r"^(\([^()]*\))?(\s+[^\s,.]+){1,3}?(은|는|이|가)\s")
+MODEL_OBJECT = re.compile(r"^['’\"”]?\s*(모델|LLM|언어모델)(을|를|도)")
 TIME_WORD = re.compile(r"^(올해|지난해|내년|작년|이번|최근|현재|당시|오늘|이날|앞서|향후|\d+(일|월|년))")
 
 
@@ -45,6 +47,12 @@ class Develops(Context):
             re.search(r"(^|\s)(그|그녀|이들|(이|그|해당|이번|새)\s?(모델|회사|기업|업체|곳))[은는이가]\s", before)
             or re.search(r"['’\"”](이|가|은|는)\s", before)
         )
+
+    def _speaks(self, person: Span, m: Span) -> bool:
+        """`문하람(38) 모티프테크놀로지스 연구총괄은 "… 'Motif 3'를 학습했다"`: the person is the clause's subject."""
+        if self._tail(person) in SUBJECT:
+            return True
+        return bool(SPEAKER_TITLE.match(self.text[person.end_char : m.start_char]))
 
     def _carried_subject(self, sent: Span) -> Span | None:
         """The organisation that opens the previous sentences as their subject, while no other subject comes."""
@@ -101,19 +109,26 @@ class Develops(Context):
                     subj = e
             rule, start = "rule:subject-builds-model", sent.start_char
             object_of = {"을": 20, "를": 20, "도": 20, "와": 50, "과": 50}.get(self._tail(m), 0)
-            built = BUILD_VERBS.search(text[m.end_char : min(sent.end_char, m.end_char + object_of)])
-            if subj is None and built and not self._has_subject(sent, m):
+            as_model = MODEL_OBJECT.match(text[m.end_char : m.end_char + 16])  # `'별빛 3' 모델을 학습했다`
+            reach = m.end_char + (as_model.end() + 20 if as_model else object_of)
+            built = BUILD_VERBS.search(text[m.end_char : min(sent.end_char, reach)])
+            people = [e for e in ents if e.label_ == "PERSON" and sent.start_char <= e.end_char <= m.start_char]
+            speaker = next((e for e in reversed(people) if self._speaks(e, m)), None)
+            if subj is None and built and speaker is not None and self._employer(speaker) is not None:
+                subj, rule, start = self._employer(speaker), "rule:speaker-builds-model", speaker.end_char
+            elif subj is None and built and not self._has_subject(sent, m):
                 subj = self._carried_subject(sent)  # `트릴리온랩스는 …. 올해 ‘트리다-7B’를 개발했다`
                 rule = "rule:carried-subject-builds-model"
             elif subj is not None:
                 start = subj.end_char
+            spoken = _eid(subj) if rule == "rule:speaker-builds-model" else None  # the speaker's org may stand between
             compared = COMPARED.match(text[m.end_char : m.end_char + 12])
             window = text[start : m.start_char] + text[m.end_char : sent.end_char][:40]
             if (
                 subj is not None
                 and not compared
                 and BUILD_VERBS.search(window)
-                and not any(o.label_ == "ORG" and start <= o.start_char < m.start_char for o in orgs)
+                and not any(start <= o.start_char < m.start_char and _eid(o) != spoken for o in orgs)
             ):
                 out.append(self.fact(_eid(subj), "develops", subj.start_char, m.end_char, rule, object=_eid(m)))
         # a model of a family whose developer the article states: 하늘 2.0 → 하늘 3.0

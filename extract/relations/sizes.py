@@ -35,7 +35,6 @@ def _series(a: str, b: str) -> bool:
 
 class Sizes(Context):
     def parameters(self, doc: Doc, ents: list[Span]) -> list[Fact]:
-        self.__dict__.pop("_employers", None)
         out = []
         text = self.text
         topic: Span | None = None
@@ -170,16 +169,6 @@ class Sizes(Context):
         own = {f.object for f in self._develops}
         before = [e for e in self.ents if e.label_ == "MODEL" and e.end_char <= v.start_char and _eid(e) in own]
         return before[-1] if before else None
-
-    def _employer(self, person: Span) -> Span | None:
-        """The organisation a person works at, as the article states it (not an outlet)."""
-        if not hasattr(self, "_employers"):
-            self._employers = {}
-            for f in self.works_at(self.doc, self.ents):
-                org = next((e for e in self.ents if e.label_ == "ORG" and _eid(e) == f.object), None)
-                if org is not None and not _is_gov_or_outlet(org):
-                    self._employers.setdefault(f.subject, org)
-        return self._employers.get(_eid(person))
 
     def _model_named_with(self, v: Span) -> Span | None:
         """`4B 모델` in an article about `Kanana-v-4b-hybrid`: the one model whose name states this size."""

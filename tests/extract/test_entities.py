@@ -328,6 +328,11 @@ def test_a_score_or_description_in_parentheses_is_no_alias(run):
     assert not any("점" in a or "모델" in a for e in found.entities("model") for a in e.aliases), found
 
 
+def test_a_known_model_inside_a_title_is_no_mention(run):
+    found = run("임하진 LG AI연구원 엑사원랩장은 말했다.")
+    assert found.entities("model") == [], found
+
+
 @pytest.mark.parametrize(
     "text",
     [
