@@ -116,6 +116,8 @@ def _classify(
         return "tokens"
     if VOCAB_CTX.search(window):
         return None  # a vocabulary size
+    if re.match(r"^\s*(개\s*)?(의\s*)?(파라미터|매개변수)", after):
+        return "params"  # `GPU로 1000억 파라미터 규모의 모델을`: the word after says what is counted
     if re.search(r"(GPU|H\d00|B\d00|A100|칩|NPU)[^.]{0,6}$", before) or re.match(r"^\s*(장|개의\s*GPU)", after):
         return "gpus"
     if doubled and unit in "만억조":

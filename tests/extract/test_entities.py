@@ -342,6 +342,7 @@ def test_a_known_model_inside_a_title_is_no_mention(run):
         "다온랩은 '점프 스크래치(Jump Scratch)' 방식으로 모델을 만들었다.",  # a method
         "다온랩의 '별빛'은 '바다 2.0(Sea 2.0)' 라이선스로 공개됐다.",  # a licence
         "다온랩은 '층별 분산 어텐션(LDA)' 기술을 보유하고 10B 모델을 공개했다.",  # a technique
+        "'소버린 AI'는 크기를 자랑하는 말이 아니라고 다온랩 모델 개발자는 말했다.",  # a kind of AI
     ],
 )
 def test_quoted_names_that_are_not_models(run, text):

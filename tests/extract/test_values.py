@@ -32,6 +32,7 @@ def units(text: str) -> list[tuple[str, str]]:
         ("1조 파라미터 모델", [("1조", 1e12, None)]),
         ("32B 모델", [("32B", 3.2e10, None)]),
         ("솔라는 100B이다", [("100B", 1e11, None)]),
+        ("배정받은 GPU로 1000억 파라미터 규모의 모델을", [("1000억", 1e11, None)]),  # the word after decides
         pytest.param("솔라는 1000억(100B)이다", [("1000억(100B)", 1e11, None)], id="doubled-without-parameter-word"),
     ],
 )
