@@ -25,6 +25,11 @@ GLUED = re.compile(r"['’\"”]?\s*\(")
 THE_MODEL = re.compile(r"^\s*((이|그|해당|이번|새)\s?)?모델(은|는|이|가)\s")
 
 
+SIZE_CLASS = re.compile(  # `8B 사이즈(매개변수 80억개) 이하의 모델 가운데`: a class of models, not one
+    r"^\s*\)?\s*(사이즈|크기|규모)?\s*(\([^()]*\))?\s*(이하|미만|이상|초과)의?\s*(\S+\s+)?(모델|LLM)들?\s*(가운데|중|부문)"
+)
+
+
 def _series(a: str, b: str) -> bool:
     """`model:바르코 비전 2.0` and `model:바르코 비전 2.0 1.7B`: one model, named with and without its size."""
     if not (a.startswith("model:") and b.startswith("model:")):
@@ -108,7 +113,8 @@ class Sizes(Context):
         glued = [e for e in ents if e.label_ == "MODEL" and GLUED.fullmatch(text[e.end_char : v.start_char])]
         if glued:
             return glued[-1], "rule:model-size"  # `딥시크-V3.1(685B)과 GLM-4.6(357B)`
-        if GENERIC_MODEL.match(text[v.end_char : v.end_char + 40]):
+        rest = text[v.end_char : v.end_char + 40]
+        if GENERIC_MODEL.match(rest) or SIZE_CLASS.match(rest):
             return None, ""  # `1000억~2000억 파라미터를 탑재한 글로벌 대형 모델과 맞서는`: other, unnamed models
         holder = HOLDER.match(text[v.end_char : v.end_char + 40])
         held = self.ent_at(v.end_char + holder.end()) if holder else None

@@ -190,6 +190,8 @@ def test_each_model_gets_its_own_size(run, text, sizes):
             "모델은 519B 중 33B만 선택 활성화한다.",
             {("별빛 K1", 5.19e11), ("별빛 K1", 3.3e10), ("누리-V3.1", 6.85e11), ("NX-4.6", 3.57e11)},
         ),
+        # a size that names a class of models is nobody's
+        ("다온랩의 '별빛-9B'는 8B 사이즈(매개변수 80억개) 이하의 모델 가운데 1위를 기록했다.", {("별빛-9B", 9e9)}),
         # a size before a model it is compared with is not that model's
         ("누리랩의 '은하3' 최상위 모델은 2350억(235B) 파라미터로 '별빛'과 비슷하다.", {("은하3", 2.35e11)}),
         # the holder of a size written after it
