@@ -19,6 +19,7 @@ TAILS = (
 NEXT_WORD = re.compile(r"^ ([가-힣A-Za-z]+)(-?\d+(?:\.\d+)?)?(?![\d.]?[A-Za-z0-9])(?!\s?소스)")
 SCORED_WORD = re.compile(r"^ ([가-힣]{2,}|[A-Z][A-Za-z]+)(?=\(\s*\d)")
 MAKER_VERSION = re.compile(r"^(\(([A-Za-z][A-Za-z .-]{0,20})\))?([ -])(V\d+(?:\.\d+)*|R\d+|\d+\.\d+)(?![\d.A-Za-z])")
+MODEL_CUE = re.compile(r"^\s*(버전|모델|LLM|\(|등|,|·|과\s|와\s|[^.\n]{0,12}(모델|LLM))")
 COUNTER = re.compile(r"^\s*(개|명|년|월|일|%|배|위|점|차|단계|장|대|종|곳|조|억|만|분기|세대|원|달러)")
 LATIN_VERSIONED = re.compile(r"[A-Za-z][A-Za-z.]*-?\d+(?:\.\d+)*[A-Za-z]*")
 ITEM = re.compile(r"(?<=[,·]) ?([^,·\s()]+)(?=(?:\([^()]*\))?(?:[,·]|\s등))|([^,·\s()]+)(?=(?:\([^()]*\))?[,·])")
@@ -74,6 +75,8 @@ def maker_versions(text: str, mentions: list[Mention]) -> list[Mention]:
         v = MAKER_VERSION.match(text[o.end : o.end + 40])
         if v is None or COUNTER.match(text[o.end + v.end() :]):
             continue
+        if v.group(4)[0].isdigit() and not MODEL_CUE.match(text[o.end + v.end() : o.end + v.end() + 16]):
+            continue  # `딥시크 3.1버전`, `딥시크 3.1 등 모델` yes; `네이버 3.0 시대` no
         surface = text[o.start : o.end]
         name = surface + v.group(3) + v.group(4)
         ment = Mention(o.start, o.end + v.end(), "model", name, "rule:maker-version", prio=3)
