@@ -23,7 +23,8 @@ def _kind_words_only(between: str) -> bool:
 
 
 BUILT_BY = re.compile(
-    r"^['’\"”]?\s*(을|를)\s*(자체\s*)?(개발한|개발 중인|공개한|출시한|선보인|내놓은|내놨던|만든|발표한)\s+"
+    r"^['’\"”]?\s*(?:(을|를)\s*(자체\s*)?(개발한|개발 중인|공개한|출시한|선보인|내놓은|내놨던|만든|발표한)"
+    r"|(의\s*)?(모델\s*|LLM\s*)?(개발사|개발업체|제작사|개발 기업)(인|이자)?)\s+"
 )
 RELEASED = re.compile(r"^['’\"”]?\s*(을|를)\s*(공개|개발|출시|선보|내놓|내놨|발표)")
 SPEAKER_TITLE = re.compile(r"^(\([^()]*\))?(\s+[^\s,.]+){1,3}?(은|는|이|가)\s")
@@ -95,7 +96,7 @@ class Develops(Context):
             if o is not None and o.start_char == m.end_char + rel.end() and not _is_gov_or_outlet(o):
                 rule = "rule:model-built-by"
                 out.append(self.fact(_eid(o), "develops", m.start_char, o.end_char, rule, object=_eid(m)))
-                continue  # `'K-엑사원'을 내놓은 LG AI연구원`
+                continue  # `'K-엑사원'을 내놓은 LG AI연구원`, `클로드 개발사인 앤스로픽`
             # the clause's subject organisation building the model
             sent = m.sent
             subj = None

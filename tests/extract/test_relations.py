@@ -47,6 +47,8 @@ def test_develops(run, text, org, model):
         ("누리랩의 오픈소스 AI 모델 '별빛 2.4' 모델과 비교됐다.", "누리랩", "별빛 2.4"),
         # the model, then the maker that released it
         ("1차 종합 1위는 '별빛 2'를 내놓은 한빛AI연구원이었다.", "한빛AI연구원", "별빛 2"),
+        # the model, then its maker named as its 개발사
+        ("중국의 '은하' 모델 개발사 한빛AI연구원 정도다.", "한빛AI연구원", "은하"),
         # a subject carried into the next sentences, which have none
         ("한빛AI연구원은 작년 설립된 연구소다. 올해 '별빛-7B'를 개발했다.", "한빛AI연구원", "별빛-7B"),
         ("다온랩은 새 계획을 밝혔다. 다음 달 ‘미니(2.4B)’와 ‘베이스(11B)’를 공개한다.", "다온랩", "미니"),
