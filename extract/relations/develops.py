@@ -124,7 +124,8 @@ class Develops(Context):
                 start = subj.end_char
             spoken = _eid(subj) if rule == "rule:speaker-builds-model" else None  # the speaker's org may stand between
             compared = COMPARED.match(text[m.end_char : m.end_char + 12])
-            window = text[start : m.start_char] + text[m.end_char : sent.end_char][:40]
+            # the verb that builds: right before the model (`개발한 'X'`) or after it, not of another clause's noun
+            window = text[max(start, m.start_char - 25) : m.start_char] + text[m.end_char : sent.end_char][:40]
             if (
                 subj is not None
                 and not compared

@@ -76,6 +76,12 @@ def test_the_developer_the_text_states_beats_the_curated_one(run):
     [
         # a sentence with its own subject (이 모델은) takes no subject from before
         ("다온랩은 '별빛'을 공개했다. 이 모델은 'GPT-4.1'(53점)을 앞서며 1위에 올랐다.", ("다온랩", "GPT-4.1")),
+        # the verb belongs to another noun (지표), and the model is only compared
+        (
+            "이 모델은 한빛AI연구원이 발표한 '지능 지표'(Index)에서 58점을 기록하며 "
+            "GPT-4.1(53점), 그록-4(41점) 등을 앞섰다.",
+            ("한빛AI연구원", "GPT-4.1"),
+        ),
         # a model that is the sentence's subject is not what the carried subject builds
         ("다온랩은 새 계획을 밝혔다. '하늘 3.0'은 누리칩스 칩에 맞춰 개발된 모델이다.", ("다온랩", "하늘 3.0")),
     ],
