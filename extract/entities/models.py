@@ -15,7 +15,7 @@ QUOTE = re.compile(r"'([^'\n]{1,40})'|‘([^’\n]{1,40})’|\"([^\"\n]{1,40})\"
 MODEL_AFTER = re.compile(
     r"^\s*(\(.{1,30}?\))?\s*(을|를|은|는|이|가|의|과|와)?\s*(후속|차세대|신규|새|최신|기존|대형|소형|경량|오픈소스|오픈\s?웨이트)?\s*"
     r"(AI\s*)?(초거대\s*|거대\s*)?"
-    r"(모델|LLM|언어\s?모델|파운데이션|추론\s?모델|sLLM|멀티모달|버전|시리즈|크기|규모|파라미터)"
+    r"(모델|LLM|언어\s?모델|파운데이션|추론\s?모델|sLLM|멀티모달|버전|시리즈|크기|규모|파라미터|매개변수)"
 )
 MODEL_BEFORE = re.compile(r"(모델|LLM|언어\s?모델|AI|인공지능|챗봇|sLLM|모델\))\s*$")
 VERSIONED = re.compile(
@@ -38,7 +38,7 @@ SIZED_LATIN = re.compile(  # `Gemma 27B`, `GPT-OSS 120B`, `Mistral Small 24B`, `
 )
 HANGUL_VERSIONED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,})[ -]?\d+\.\d+(?:\.\d+)?(?![\d.])")
 GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
-SIZE_BEFORE = re.compile(r"(\d\s*[억조]|\d[BT])\s*(개\s*)?(의\s*)?(파라미터|매개변수)?(\s*규모의?)?\s*$")
+SIZE_BEFORE = re.compile(r"(\d\s*[억조]|\d[BT])\s*(개\s*)?(의\s*)?(파라미터|매개변수)?\s*(의|규모의?)?\s*$")
 SIZE_AFTER = re.compile(r"^(은|는|이|가)?\s*[–:-]?\s*\(?\d[\d.,]*\s*(억|조|[BT]\b)")
 RANK = re.compile(r"^\d+(?:\.\d+)?\s*(위|점|등|차|배|%|파전|강|명|곳|개|년|월|일|분기|세대)$")
 CLAUSE_WORD = re.compile(r"^[가-힣]{2,}(고|며|지만|면서|는데)$")
@@ -113,7 +113,7 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
             or (namelike and sized)
             or MODEL_AFTER.match(after)
             or MODEL_BEFORE.search(before)
-            or (shaped and (SIZE_BEFORE.search(before) or SIZE_AFTER.match(after)))
+            or (shaped and (SIZE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]) or SIZE_AFTER.match(after)))
             or (namelike and (re.search(r"의\s*$", before) or MODEL_NEAR.search(near)))
         ):
             continue

@@ -284,6 +284,8 @@ def test_quotes_and_codes_that_are_not_models(run, text):
         # a size written before or after a quoted name
         ("미르테크: 2000억 파라미터 '미르-MoE 2' 개발", {"미르-MoE 2"}),
         ("▲별빛소프트 '별빛 옴니' – 400억(40B) 파라미터, 탈락", {"별빛 옴니"}),
+        ("다온랩은 약 1.2조 개 파라미터의 '별빛 X'를 준비 중이다.", {"별빛 X"}),
+        ("다온랩의 '별빛'은 매개변수 2360억 개 규모로 설계됐다.", {"별빛"}),
         # a Latin name with its size; a parenthesised description is no alias
         ("최근 다온랩이 Nuri 27B(기본 모델)와 Byeol-OSS 120B를 출시했다.", {"Nuri 27B", "Byeol-OSS 120B"}),
         # a Korean name with a dotted version before 모델
