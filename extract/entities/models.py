@@ -7,7 +7,7 @@ import re
 from hankg.data import wordset
 from hankg.extract.entities.known import KnownActors
 from hankg.extract.entities.lexicon import Mention, alias_ok, suffix_title, title_of
-from hankg.extract.entities.variants import strip_tail
+from hankg.extract.entities.variants import CODE, strip_tail
 from hankg.extract.words import Word
 from hankg.scoring import norm
 
@@ -148,7 +148,7 @@ def versioned_models(text: str) -> list[Mention]:
     for m in VERSIONED.finditer(text):
         s, e = m.span()
         name = m.group()
-        if re.fullmatch(r"[HBAL]\d{2,3}[A-Z]?|\d+[BMKT]|[A-Z]\d|B2[BC]|[A-Z]{1,2}\d{1,2}", name):
+        if CODE.fullmatch(name):
             continue  # GPUs (H100, B200) and bare sizes are not models
         after = text[e : e + 20]
         before = text[max(0, s - 14) : s]

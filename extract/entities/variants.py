@@ -24,6 +24,7 @@ COUNTER = re.compile(r"^\s*(개|명|년|월|일|%|배|위|점|차|단계|장|대
 LATIN_VERSIONED = re.compile(r"[A-Za-z][A-Za-z.]*-?\d+(?:\.\d+)*[A-Za-z]*")
 ITEM = re.compile(r"(?<=[,·]) ?([^,·\s()]+)(?=(?:\([^()]*\))?(?:[,·]|\s등))|([^,·\s()]+)(?=(?:\([^()]*\))?[,·])")
 PRODUCT = re.compile(r"^ ([가-힣]{2,}(?:[A-Z][A-Z0-9]*|\d+(?:\.\d+)?))(?:의)?\s(개발|모델|LLM|기반|시리즈)")
+CODE = re.compile(r"[HBAL]\d{2,3}[A-Z]?|\d+[BMKT]|[A-Z]\d|B2[BC]|[A-Z]{1,2}\d{1,2}")  # GPUs (H100), sizes, B2B
 ITEM_WORD = re.compile(r"^ ([가-힣A-Za-z][가-힣A-Za-z0-9.-]*)(?=,|·|\s등|$)")
 
 
@@ -127,7 +128,7 @@ def listed_models(text: str, mentions: list[Mention]) -> list[Mention]:
         word = it.group(g)
         if not LATIN_VERSIONED.fullmatch(word) or any(a < e and s < b for a, b in taken):
             continue
-        if re.fullmatch(r"[HBAL]\d{2,3}[A-Z]?|\d+[BMKT]|[A-Z]\d|B2[BC]|[A-Z]{1,2}\d{1,2}", word):
+        if CODE.fullmatch(word):
             continue  # GPUs and sizes
         if any(_same_list(text, a, s, e) for a in anchors):
             out.append(Mention(s, e, "model", word, "rule:listed-model", prio=1))
