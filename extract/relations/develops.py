@@ -1,4 +1,9 @@
-"""develops: `ORG의 MODEL`, `ORG MODEL`, `MODEL(ORG)`, a subject ORG that builds a MODEL, a curated developer."""
+"""develops: the maker beside its model, the clause's subject that builds it, its family's maker, a curated one.
+
+Beside: `ORG의 MODEL`, `ORG LLM 'MODEL'`, `MODEL(ORG)`, `'MODEL'을 내놓은 ORG`, `MODEL 개발사인 ORG`. Subject:
+an organisation marked 은/는/이/가 whose verb builds the model, a speaker's organisation, or the subject of the
+previous sentences when this one has none. A curated developer only when the text states none plainly.
+"""
 
 from __future__ import annotations
 
@@ -67,72 +72,65 @@ class Develops(Context):
                 return None
         return None
 
+    def _maker_beside(self, m: Span, prev: Span | None) -> tuple[Span, str] | None:
+        """The maker written next to the model: `ORG의 (AI 모델) MODEL`, `MODEL(ORG)`, `MODEL을 내놓은 ORG`."""
+        text = self.text
+        between = text[prev.end_char : m.start_char] if prev is not None else ""
+        if prev is not None and prev.label_ == "ORG" and _kind_words_only(between) and not _is_gov_or_outlet(prev):
+            return prev, "rule:org-of-model" if "의" in between else "rule:org-model"
+        pm = re.match(r"^['’\"”]?\s*\(([^()]+)\)", text[m.end_char : m.end_char + 30])
+        if pm and (o := self.ent_at(m.end_char + pm.start(1), label="ORG")) is not None:
+            return o, "rule:model-paren-org"
+        rel = BUILT_BY.match(text[m.end_char : m.end_char + 30])
+        o = self.ent_at(m.end_char + rel.end(), label="ORG") if rel else None
+        if o is not None and o.start_char == m.end_char + rel.end() and not _is_gov_or_outlet(o):
+            return o, "rule:model-built-by"  # `'K-엑사원'을 내놓은 LG AI연구원`, `클로드 개발사인 앤스로픽`
+        return None
+
+    def _subject_building(self, m: Span, ents: list[Span], orgs: list[Span]) -> tuple[Span, str] | None:
+        """The clause's subject that builds the model: an organisation, a speaker's, or one carried over."""
+        text = self.text
+        sent = m.sent
+        subj = None
+        for e in orgs:
+            if sent.start_char <= e.start_char < m.start_char and self._tail(e) in SUBJECT and not _is_gov_or_outlet(e):
+                subj = e
+        rule, start = "rule:subject-builds-model", sent.start_char
+        object_of = {"을": 20, "를": 20, "도": 20, "와": 50, "과": 50}.get(self._tail(m), 0)
+        as_model = MODEL_OBJECT.match(text[m.end_char : m.end_char + 16])  # `'별빛 3' 모델을 학습했다`
+        reach = m.end_char + (as_model.end() + 20 if as_model else object_of)
+        built = BUILD_VERBS.search(text[m.end_char : min(sent.end_char, reach)])
+        people = [e for e in ents if e.label_ == "PERSON" and sent.start_char <= e.end_char <= m.start_char]
+        speaker = next((e for e in reversed(people) if self._speaks(e, m)), None)
+        if subj is None and built and speaker is not None and self._employer(speaker) is not None:
+            subj, rule, start = self._employer(speaker), "rule:speaker-builds-model", speaker.end_char
+        elif subj is None and built and not self._has_subject(sent, m):
+            subj = self._carried_subject(sent)  # `트릴리온랩스는 …. 올해 ‘트리다-7B’를 개발했다`
+            rule = "rule:carried-subject-builds-model"
+        elif subj is not None:
+            start = subj.end_char
+        if subj is None or COMPARED.match(text[m.end_char : m.end_char + 12]):
+            return None
+        spoken = _eid(subj) if rule == "rule:speaker-builds-model" else None  # the speaker's org may stand between
+        if any(start <= o.start_char < m.start_char and _eid(o) != spoken for o in orgs):
+            return None  # another organisation stands between subject and model
+        # the verb that builds: right before the model (`개발한 'X'`) or after it, not of another clause's noun
+        window = text[max(start, m.start_char - 25) : m.start_char] + text[m.end_char : sent.end_char][:40]
+        return (subj, rule) if BUILD_VERBS.search(window) else None
+
     def develops(self, doc: Doc, ents: list[Span]) -> list[Fact]:
         out = []
         text = self.text
         table = actors(self.aliases)
         orgs = [e for e in ents if e.label_ == "ORG"]
-        org_names = {e._.name for e in orgs}
         for i, m in enumerate(ents):
             if m.label_ != "MODEL":
                 continue
-            prev = ents[i - 1] if i > 0 else None
-            between = text[prev.end_char : m.start_char] if prev is not None else ""
-            if prev is not None and prev.label_ == "ORG" and _kind_words_only(between) and not _is_gov_or_outlet(prev):
-                rule = "rule:org-of-model" if "의" in between else "rule:org-model"
-                out.append(self.fact(_eid(prev), "develops", prev.start_char, m.end_char, rule, object=_eid(m)))
-                continue
-            after = text[m.end_char : m.end_char + 30]
-            pm = re.match(r"^['’\"”]?\s*\(([^()]+)\)", after)
-            if pm:
-                o = self.ent_at(m.end_char + pm.start(1), label="ORG")
-                if o is not None:
-                    out.append(
-                        self.fact(_eid(o), "develops", m.start_char, o.end_char, "rule:model-paren-org", object=_eid(m))
-                    )
-                    continue
-            rel = BUILT_BY.match(text[m.end_char : m.end_char + 30])
-            o = self.ent_at(m.end_char + rel.end(), label="ORG") if rel else None
-            if o is not None and o.start_char == m.end_char + rel.end() and not _is_gov_or_outlet(o):
-                rule = "rule:model-built-by"
-                out.append(self.fact(_eid(o), "develops", m.start_char, o.end_char, rule, object=_eid(m)))
-                continue  # `'K-엑사원'을 내놓은 LG AI연구원`, `클로드 개발사인 앤스로픽`
-            # the clause's subject organisation building the model
-            sent = m.sent
-            subj = None
-            for e in ents:
-                if (
-                    e.label_ == "ORG"
-                    and sent.start_char <= e.start_char < m.start_char
-                    and self._tail(e) in SUBJECT
-                    and not _is_gov_or_outlet(e)
-                ):
-                    subj = e
-            rule, start = "rule:subject-builds-model", sent.start_char
-            object_of = {"을": 20, "를": 20, "도": 20, "와": 50, "과": 50}.get(self._tail(m), 0)
-            as_model = MODEL_OBJECT.match(text[m.end_char : m.end_char + 16])  # `'별빛 3' 모델을 학습했다`
-            reach = m.end_char + (as_model.end() + 20 if as_model else object_of)
-            built = BUILD_VERBS.search(text[m.end_char : min(sent.end_char, reach)])
-            people = [e for e in ents if e.label_ == "PERSON" and sent.start_char <= e.end_char <= m.start_char]
-            speaker = next((e for e in reversed(people) if self._speaks(e, m)), None)
-            if subj is None and built and speaker is not None and self._employer(speaker) is not None:
-                subj, rule, start = self._employer(speaker), "rule:speaker-builds-model", speaker.end_char
-            elif subj is None and built and not self._has_subject(sent, m):
-                subj = self._carried_subject(sent)  # `트릴리온랩스는 …. 올해 ‘트리다-7B’를 개발했다`
-                rule = "rule:carried-subject-builds-model"
-            elif subj is not None:
-                start = subj.end_char
-            spoken = _eid(subj) if rule == "rule:speaker-builds-model" else None  # the speaker's org may stand between
-            compared = COMPARED.match(text[m.end_char : m.end_char + 12])
-            # the verb that builds: right before the model (`개발한 'X'`) or after it, not of another clause's noun
-            window = text[max(start, m.start_char - 25) : m.start_char] + text[m.end_char : sent.end_char][:40]
-            if (
-                subj is not None
-                and not compared
-                and BUILD_VERBS.search(window)
-                and not any(start <= o.start_char < m.start_char and _eid(o) != spoken for o in orgs)
-            ):
-                out.append(self.fact(_eid(subj), "develops", subj.start_char, m.end_char, rule, object=_eid(m)))
+            found = self._maker_beside(m, ents[i - 1] if i > 0 else None) or self._subject_building(m, ents, orgs)
+            if found is not None:
+                org, rule = found
+                a, b = min(org.start_char, m.start_char), max(org.end_char, m.end_char)
+                out.append(self.fact(_eid(org), "develops", a, b, rule, object=_eid(m)))
         # a model of a family whose developer the article states: 하늘 2.0 → 하늘 3.0
         from hankg.extract.entities import FAMILY
         from hankg.extract.entities.variants import without_variant
