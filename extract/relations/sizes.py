@@ -1,4 +1,11 @@
-"""parameters: a size goes to the model it names or sits next to, else the clause's subject, else the topic."""
+"""parameters: a size goes to the model it names or sits next to, else the clause's subject, else the topic.
+
+Named first: the model whose name holds the size (`236B-A23B`), the model it is glued to (`MODEL(685B)`), its
+holder written after it (`…를 앞세운 ORG`), the model right after it (not past another size, not one it is
+compared with), the one model whose name states it. Else the clause: the entity before it, its subject, a
+speaker's organisation, `모델은 …` as the article's model, the organisation that opens the previous sentence.
+Sizes of unnamed models compared against and of classes of models are nobody's.
+"""
 
 from __future__ import annotations
 
@@ -9,25 +16,21 @@ from spacy.tokens import Doc, Span
 from hankg.extract.relations.base import SUBJECT, Context, _eid, _is_gov_or_outlet
 from hankg.schema import Fact
 
-GENERIC_MODEL = re.compile(
+WEAK = ("rule:topic-size", "rule:nearest-size")  # guesses: a claim tied to a name beats them
+GENERIC_MODEL = re.compile(  # `1000억~2000억 파라미터를 탑재한 글로벌 대형 모델과`: other, unnamed models
     r"^\s*(개\s*)?(의\s*)?(파라미터|매개변수)?\s*(를|을|급|규모의?)?\s*"
     r"(?:(?:탑재한|갖춘|가진|지닌|보유한)\s*([가-힣]+\s+){0,3}?(모델|LLM)들?|([가-힣]+\s+){0,3}?(모델|LLM)들)"
     r"\s*(과|와|보다|에\s*비해|대비|에\s*맞)"
 )
-
-
-WEAK = ("rule:topic-size", "rule:nearest-size")
-HOLDER = re.compile(
-    r"^\s*(개\s*)?(의\s*)?(파라미터|매개변수)?\s*(를|을)?\s*(앞세운|갖춘|탑재한|보유한|가진|지닌|내세운)\s+"
-)
-COMPARED_TO = re.compile(r"^['’\"”]?\s*(과|와)\s*(비슷|유사|맞먹|같|견줄|대등|비교)|^['’\"”]?\s*(보다|대비|처럼|만큼)")
-GLUED = re.compile(r"['’\"”]?\s*\(")
-THE_MODEL = re.compile(r"^\s*((이|그|해당|이번|새)\s?)?모델(은|는|이|가)\s")
-
-
 SIZE_CLASS = re.compile(  # `8B 사이즈(매개변수 80억개) 이하의 모델 가운데`: a class of models, not one
     r"^\s*\)?\s*(사이즈|크기|규모)?\s*(\([^()]*\))?\s*(이하|미만|이상|초과)의?\s*(\S+\s+)?(모델|LLM)들?\s*(가운데|중|부문)"
 )
+HOLDER = re.compile(  # `5190억 개 파라미터를 앞세운 SK텔레콤`: the holder written after the size
+    r"^\s*(개\s*)?(의\s*)?(파라미터|매개변수)?\s*(를|을)?\s*(앞세운|갖춘|탑재한|보유한|가진|지닌|내세운)\s+"
+)
+COMPARED_TO = re.compile(r"^['’\"”]?\s*(과|와)\s*(비슷|유사|맞먹|같|견줄|대등|비교)|^['’\"”]?\s*(보다|대비|처럼|만큼)")
+GLUED = re.compile(r"['’\"”]?\s*\(")  # `MODEL(685B)`
+THE_MODEL = re.compile(r"^\s*((이|그|해당|이번|새)\s?)?모델(은|는|이|가)\s")  # `모델은 519B 중 33B만 …`
 
 
 def _series(a: str, b: str) -> bool:
@@ -107,19 +110,25 @@ class Sizes(Context):
     def _size_subject(
         self, text: str, v: Span, ents: list[Span], topic: Span | None, others: list[Span] = ()
     ) -> tuple[Span | None, str]:
+        rest = text[v.end_char : v.end_char + 40]
+        if GENERIC_MODEL.match(rest) or SIZE_CLASS.match(rest):
+            inside = any(e.label_ == "MODEL" and e.start_char <= v.start_char < e.end_char for e in ents)
+            if not inside:
+                return None, ""
+        return self._named_subject(text, v, ents, others) or self._clause_subject(text, v, ents, topic)
+
+    def _named_subject(self, text: str, v: Span, ents: list[Span], others: list[Span]) -> tuple[Span, str] | None:
+        """The model the size is part of, glued to, written after it, or named with it; its holder."""
         inside = next((e for e in ents if e.label_ == "MODEL" and e.start_char <= v.start_char < e.end_char), None)
         if inside is not None:
             return inside, "rule:size-in-model-name"
         glued = [e for e in ents if e.label_ == "MODEL" and GLUED.fullmatch(text[e.end_char : v.start_char])]
         if glued:
             return glued[-1], "rule:model-size"  # `딥시크-V3.1(685B)과 GLM-4.6(357B)`
-        rest = text[v.end_char : v.end_char + 40]
-        if GENERIC_MODEL.match(rest) or SIZE_CLASS.match(rest):
-            return None, ""  # `1000억~2000억 파라미터를 탑재한 글로벌 대형 모델과 맞서는`: other, unnamed models
         holder = HOLDER.match(text[v.end_char : v.end_char + 40])
         held = self.ent_at(v.end_char + holder.end()) if holder else None
         if held is not None and held.label_ in ("ORG", "MODEL") and held.start_char == v.end_char + holder.end():
-            return held, "rule:size-holder"  # `5190억 개 파라미터를 앞세운 SK텔레콤보다`
+            return held, "rule:size-holder"
         after = [
             e
             for e in ents
@@ -132,8 +141,10 @@ class Sizes(Context):
         if after:
             return after[0], "rule:size-before-model"
         named = self._model_named_with(v)
-        if named is not None:
-            return named, "rule:size-names-model"
+        return (named, "rule:size-names-model") if named is not None else None
+
+    def _clause_subject(self, text: str, v: Span, ents: list[Span], topic: Span | None) -> tuple[Span | None, str]:
+        """The model or organisation before it, the clause's subject, a speaker's organisation, the topic."""
         before = [
             e for e in ents if e.end_char <= v.start_char and e.label_ in ("ORG", "MODEL") and not _is_gov_or_outlet(e)
         ]
