@@ -1,4 +1,11 @@
-"""Models: quoted names with 'model' words around them, versioned Latin names, versions of known ones."""
+"""Models: quoted names with 'model' words around them, versioned or sized names, versions of known ones.
+
+A quote is a model when the words around it say so (모델, LLM, a size before or after it, a known family);
+it is not when it is a rank (`‘1위’`), a headline clause, a description of kind words (`‘확산 기반 트랜스포머’`),
+or the noun after it names something else (`‘아파치 2.0’ 라이선스`: `hankg/data/not_model_heads.txt`).
+Unquoted: `GPT-5 모델`, `Gemma 27B`, `GLM-4.6(357B)`, `잠바 1.7 모델`. Variants, a maker's version and list
+items are in `variants`.
+"""
 
 from __future__ import annotations
 
