@@ -9,7 +9,7 @@ from spacy.util import filter_spans
 
 from hankg.extract.entities.known import KnownActors
 from hankg.extract.entities.lexicon import LATIN_ACRONYM, Mention, alias_ok, strip_ticker
-from hankg.extract.entities.models import FAMILY, RANK
+from hankg.extract.entities.models import COUNTER, FAMILY, RANK
 from hankg.extract.entities.variants import without_variant
 from hankg.extract.words import words_of
 from hankg.schema import entity_id
@@ -43,7 +43,7 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             e = hit.end()
             while e > hit.start() and e not in ends:
                 e -= 1
-            if hit.start() in starts and e > hit.start() + len(fam.group(1)):
+            if hit.start() in starts and e > hit.start() + len(fam.group(1)) and not COUNTER.match(text[e : e + 4]):
                 out.append(Mention(hit.start(), e, "model", text[hit.start() : e], "rule:model-family", prio=0))
     # the series of a sized model: `바르코 비전 2.0 1.7B` → `바르코 비전 2.0` wherever it stands alone
     for name in sorted({m.name for m in mentions if m.kind == "model"}):

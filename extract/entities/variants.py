@@ -16,7 +16,7 @@ TAILS = (
     *("보다", "처럼", "까지", "부터", "만큼", "으로", "에서", "에는"),
     *("은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "로", "에", "만"),
 )
-NEXT_WORD = re.compile(r"^ ([가-힣A-Za-z]+)(-?\d+(?:\.\d+)?)?(?![\d.]?[A-Za-z0-9])(?!\s?소스)")
+NEXT_WORD = re.compile(r"^ ([가-힣A-Za-z]+)([- ]?\d+(?:\.\d+)?)?(?![\d.]?[A-Za-z0-9])(?!\s?소스)")
 SCORED_WORD = re.compile(r"^ ([가-힣]{2,}|[A-Z][A-Za-z]+)(?=\(\s*\d)")
 MAKER_VERSION = re.compile(r"^(\(([A-Za-z][A-Za-z .-]{0,20})\))?([ -])(V\d+(?:\.\d+)*|R\d+|\d+\.\d+)(?![\d.A-Za-z])")
 MODEL_CUE = re.compile(r"^\s*(버전|모델|LLM|\(|등|,|·|과\s|와\s|[^.\n]{0,12}(모델|LLM))")
@@ -53,7 +53,10 @@ def extend_variants(text: str, mentions: list[Mention]) -> None:
         nxt = NEXT_WORD.match(text[m.end : m.end + 20])
         var = strip_tail(nxt.group(1), wordset("model_variants")) if nxt else None
         if var is not None:
-            m.end += 1 + len(var) + (len(nxt.group(2) or "") if var == nxt.group(1) else 0)
+            number = nxt.group(2) or "" if var == nxt.group(1) else ""
+            if number.startswith(" ") and COUNTER.match(text[m.end + 1 + len(var) + len(number) :]):
+                number = ""  # `솔라 프로 2종`: a count, not a version
+            m.end += 1 + len(var) + len(number)
         elif (
             re.search(r"\d[A-Za-z]?$", m.name)
             and (scored := SCORED_WORD.match(text[m.end : m.end + 20]))

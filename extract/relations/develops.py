@@ -111,12 +111,37 @@ class Develops(Context):
             start = subj.end_char
         if subj is None or COMPARED.match(text[m.end_char : m.end_char + 12]):
             return None
+        # the verb that builds: right before the model (`개발한 'X'`) or after it, not of another clause's noun
+        window = text[max(start, m.start_char - 25) : m.start_char] + text[m.end_char : sent.end_char][:40]
+        if not BUILD_VERBS.search(window):
+            return None
+        if rule == "rule:subject-builds-model" and (paired := self._respectively(subj, m, orgs)) is not None:
+            return paired  # `xAI와 구글은 각각 '그록4'와 '제미나이 5'를`: the n-th maker, the n-th model
         spoken = _eid(subj) if rule == "rule:speaker-builds-model" else None  # the speaker's org may stand between
         if any(start <= o.start_char < m.start_char and _eid(o) != spoken for o in orgs):
             return None  # another organisation stands between subject and model
-        # the verb that builds: right before the model (`개발한 'X'`) or after it, not of another clause's noun
-        window = text[max(start, m.start_char - 25) : m.start_char] + text[m.end_char : sent.end_char][:40]
-        return (subj, rule) if BUILD_VERBS.search(window) else None
+        return subj, rule
+
+    def _respectively(self, subj: Span, m: Span, orgs: list[Span]) -> tuple[Span, str] | None:
+        """`A와 B는 각각 X와 Y를 공개했다`: makers and models listed in the same order, paired by place."""
+        text = self.text
+        between = text[subj.end_char : m.start_char]
+        if not re.match(r"^\S{0,2}\s*각각\s", between):
+            return None
+        makers = [subj]
+        for o in reversed([o for o in orgs if o.end_char <= subj.start_char]):
+            if not re.fullmatch(r"\s*(와|과|,|·)\s*", text[o.end_char : makers[0].start_char]):
+                break
+            makers.insert(0, o)
+        models = [e for e in self.ents if e.label_ == "MODEL" and subj.end_char < e.start_char and e.sent == m.sent]
+        listed = [models[0]] if models else []
+        for e in models[1:]:
+            if not re.fullmatch(r"['’\"”]?\s*(와|과|,|·)\s*['‘\"“]?", text[listed[-1].end_char : e.start_char]):
+                break
+            listed.append(e)
+        if len(makers) < 2 or len(makers) != len(listed) or m not in listed:
+            return None
+        return makers[listed.index(m)], "rule:respectively-builds-model"
 
     def develops(self, doc: Doc, ents: list[Span]) -> list[Fact]:
         out = []

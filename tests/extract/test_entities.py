@@ -299,6 +299,9 @@ def test_quotes_and_codes_that_are_not_models(run, text):
         ("업스테이지가 선보인 '솔라 프로 2'는 310억(31B) 파라미터 규모다.", {"솔라 프로 2"}),
         # a maker, then a Korean name with a Latin tail, then 개발
         ("다온랩은 누리소프트 하늘빛X 개발 핵심 연구원이 세운 회사다.", {"하늘빛X"}),
+        # a tier word with its version after a known family; a count is no version
+        ("구글 제미나이 2.5 프로와 앤트로픽 클로드 오푸스 4.1에 이어", {"제미나이 2.5 프로", "클로드 오푸스 4.1"}),
+        ("업스테이지는 솔라 프로 2종을 공개했다.", {"솔라 프로"}),
         # a variant with its number, a version with two dots
         ("평가 대상은 업스테이지의 솔라 프로-2, LG AI연구원의 엑사원 4.0.1이다.", {"솔라 프로-2", "엑사원 4.0.1"}),
     ],

@@ -56,6 +56,9 @@ def test_develops(run, text, org, model):
         ("다온랩은 '누리 3.1 라이트'를 공개했다. 전작인 누리 3.0 라이트보다 빠르다.", "다온랩", "누리 3.0 라이트"),
         # a person who says the team built it: the person's organisation
         ('문하람 다온랩 연구총괄은 "7월부터 \'별빛 3\' 모델을 처음부터 학습했다"고 말했다.', "다온랩", "별빛 3"),
+        # makers and models paired by place (각각)
+        ("다온랩과 누리랩은 각각 '별빛 2'와 '은하 3'을 공개했다.", "다온랩", "별빛 2"),
+        ("다온랩과 누리랩은 각각 '별빛 2'와 '은하 3'을 공개했다.", "누리랩", "은하 3"),
         # the items of a maker-model list
         ("대표 공개 모델로는 미국 메타 라마, 한빛AI연구원 은하수 등이 있다.", "한빛AI연구원", "은하수"),
     ],
