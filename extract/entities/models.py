@@ -43,7 +43,8 @@ NOT_MODEL_BEFORE = re.compile(
 SIZED_LATIN = re.compile(  # `Gemma 27B`, `GPT-OSS 120B`, `Mistral Small 24B`, `Llama 3.1 8B`: a name with its size
     r"(?<![A-Za-z0-9.-])[A-Z][A-Za-z]+(?:[- ](?:[A-Z][A-Za-z0-9]*|\d+(?:\.\d+)?)){0,2}[- ]\d+(?:\.\d+)?B(?![A-Za-z0-9])"
 )
-HANGUL_VERSIONED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,})[ -]?\d+\.\d+(?:\.\d+)?(?![\d.])")
+# `잠바 1.7 모델`; not `제조 2.0 모델`, `웹 3.0`: a round N.0 after a common noun is business jargon
+HANGUL_VERSIONED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,})[ -]?\d+\.(?!0(?![\d.]))\d+(?:\.\d+)?(?![\d.])")
 GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
 SIZE_BEFORE = re.compile(r"(\d\s*[억조]|\d[BT])\s*(개\s*)?(의\s*)?(파라미터|매개변수)?\s*(의|규모의?)?\s*$")
 SIZE_AFTER = re.compile(r"^(은|는|이|가)?\s*[–:-]?\s*\(?\d[\d.,]*\s*(억|조|[BT]\b)")

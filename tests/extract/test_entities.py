@@ -338,6 +338,10 @@ def test_a_known_model_inside_a_title_is_no_mention(run):
     assert found.entities("model") == [], found
 
 
+def test_a_round_version_after_a_common_noun_is_jargon(run):
+    assert run("다온랩은 제조 2.0 모델을 발표했다. 웹 3.0 모델도 나왔다.").names("model") == set()
+
+
 def test_a_makers_plain_number_is_a_model_only_beside_a_model_word(run):
     assert run("중국 딥시크 3.1버전에 이어 3등에 올랐다.").names("model") == {"딥시크 3.1"}
     assert run("네이버 3.0 시대가 열렸다. KT 2.0 전략을 밝혔다.").names("model") == set()
