@@ -125,14 +125,17 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
             or (namelike and (re.search(r"의\s*$", before) or MODEL_NEAR.search(near)))
         ):
             continue
-        name, alias = inner, None
+        name, alias, width = inner, None, None
         pm = re.match(r"^(.+?)\s*\(([^()]+)\)$", inner)
+        mid = re.match(r"^([^()]+?)\(([A-Za-z][^()]*)\)([\s-].+)$", inner)
         if pm:
             name, alias = pm.group(1).strip(), pm.group(2).strip()
+        elif mid:  # `트리(Tri)-70B`, `큐웬(Qwen) 2.4`: the Latin form glossed inside the name
+            name, alias, width = mid.group(1) + mid.group(3), mid.group(2) + mid.group(3), len(inner)
         if norm(name) in {norm(x) for x in wordset("not_models")} or len(norm(name)) < 2:
             continue
         start = s + (len(m.group(g)) - len(m.group(g).lstrip()))
-        ment = Mention(start, start + len(name), "model", name, "rule:quoted-model", prio=2)
+        ment = Mention(start, start + (width or len(name)), "model", name, "rule:quoted-model", prio=2)
         fam = FAMILY.match(name)
         if fam and len(fam.group(1).strip(" -")) >= 2:
             families.add(fam.group(1).strip(" -"))

@@ -322,6 +322,12 @@ def test_a_quoted_name_glossed_by_a_known_model_is_that_model_everywhere(run):
     assert found.names("model") == {"VAETKI"}, found
 
 
+def test_a_latin_gloss_inside_a_quoted_name(run):
+    found = run("다온랩은 지난해 거대언어모델(LLM) '누리(Nuri)-70B'를 공개했다.")
+    assert found.names("model") == {"누리-70B"}, found
+    assert "Nuri-70B" in found.entity("model", "누리-70B").aliases
+
+
 def test_a_sized_models_short_form_is_that_model(run):
     found = run("업스테이지는 '솔라 오픈 100B'를 공개했다. 솔라 오픈의 성능은 높다.")
     assert found.names("model") == {"솔라 오픈 100B"}, found
