@@ -39,6 +39,7 @@ PARAM_AFTER = re.compile(
 PARAM_BEFORE = re.compile(r"(파라미터|매개변수|모델|규모|크기)[^.,]{0,12}$")
 TOKENS_CTX = re.compile(r"(토큰|학습량|학습\s*데이터|데이터\s*(양|량|규모)|데이터를|데이터로)")
 CONTEXT_CTX = re.compile(r"(컨텍스트|문맥|context)", re.I)
+REPO_SIZE = re.compile(r"(?<=[A-Za-z0-9]-)(\d+(?:\.\d+)?)b(?=-[A-Za-z]|(?![A-Za-z0-9.]))")
 ACTIVE = re.compile(r"-A(\d+(?:\.\d+)?)B(?![A-Za-z0-9])")
 VOCAB_CTX = re.compile(r"(어휘|단어|vocab)", re.I)
 GPU_CTX = re.compile(r"^\s*(장|개|대)\b|^\s*(장|대)")
@@ -71,6 +72,17 @@ def _amount(m: re.Match) -> tuple[float, str] | None:
 
 def find_values(text: str) -> Iterator[Value]:
     """Every number with a unit that could be a size, classified by the words around it."""
+    found = sorted([*_latin_and_korean(text), *_in_repo_names(text)], key=lambda v: v.start)
+    yield from found
+
+
+def _in_repo_names(text: str) -> Iterator[Value]:
+    """`Kanana-1.5-8b-instruct`, `gpt-oss-120b`: a lower-case size inside a hyphened model name."""
+    for m in REPO_SIZE.finditer(text):
+        yield Value(m.start(1), m.end(1) + 1, _num(m.group(1)) * 1e9, None, "params", "rule:value-name")
+
+
+def _latin_and_korean(text: str) -> Iterator[Value]:
     last_params_end = -1000
     for m in VALUE.finditer(text):
         amount = _amount(m)

@@ -115,7 +115,10 @@ class Sizes(Context):
             inside = any(e.label_ == "MODEL" and e.start_char <= v.start_char < e.end_char for e in ents)
             if not inside:
                 return None, ""
-        return self._named_subject(text, v, ents, others) or self._clause_subject(text, v, ents, topic)
+        named = self._named_subject(text, v, ents, others)
+        if v._.rule == "rule:value-name":  # `…-8b-…` counts only inside a model's name
+            return named if named and named[1] == "rule:size-in-model-name" else (None, "")
+        return named or self._clause_subject(text, v, ents, topic)
 
     def _named_subject(self, text: str, v: Span, ents: list[Span], others: list[Span]) -> tuple[Span, str] | None:
         """The model the size is part of, glued to, written after it, or named with it; its holder."""

@@ -213,6 +213,8 @@ def test_each_model_gets_its_own_size(run, text, sizes):
             "다온랩은 '여울-32B'를 공개했다. 내년에는 700억 개 파라미터의 '여울 2'를 내놓는다.",
             {("여울-32B", 3.2e10), ("여울 2", 7e10)},
         ),
+        # a lower-case size inside a hyphened name is that model's
+        ("다온랩은 'Byeol-1.5-8b-instruct' 모델을 공개했다.", {("Byeol-1.5-8b-instruct", 8e9)}),
         # a size on a sized model and on its series is one claim
         (
             "다온랩은 '별빛 비전 2.0 1.7B'를 공개했다. 별빛 비전 2.0은 17억개 파라미터 크기다.",

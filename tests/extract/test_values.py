@@ -78,6 +78,10 @@ def test_not_parameters(text):
     assert params(text) == []
 
 
+def test_a_lower_case_size_inside_a_hyphened_name():
+    assert params("카카오의 'Kanana-1.5-8b-instruct' 모델") == [("8b", 8e9, None)]
+
+
 def test_a_mixture_of_experts_states_total_and_active():
     assert params("별빛 236B-A23B 모델") == [("236B", 2.36e11, None), ("A23B", 2.3e10, None)]
 
