@@ -41,6 +41,9 @@ PARAM_AFTER = re.compile(
 PARAM_BEFORE = re.compile(r"(파라미터|매개변수|모델|규모|크기)[^.,]{0,12}$")
 TOKENS_CTX = re.compile(r"(토큰|학습량|학습\s*데이터|데이터\s*(양|량|규모)|데이터를|데이터로)")
 CONTEXT_CTX = re.compile(r"(컨텍스트|문맥|context)", re.I)
+REPO_SIZE = re.compile(r"(?<=[A-Za-z0-9]-)(\d+(?:\.\d+)?)b(?=-[A-Za-z]|(?![A-Za-z0-9.]))")
+ACTIVE = re.compile(r"-A(\d+(?:\.\d+)?)B(?![A-Za-z0-9])")
+VOCAB_CTX = re.compile(r"(어휘|단어|vocab)", re.I)
 GPU_CTX = re.compile(r"^\s*(장|개|대)\b|^\s*(장|대)")
 
 
@@ -71,6 +74,17 @@ def _amount(m: re.Match) -> tuple[float, str] | None:
 
 def find_values(text: str) -> Iterator[Value]:
     """Every number with a unit that could be a size, classified by the words around it."""
+    found = sorted([*_latin_and_korean(text), *_in_repo_names(text)], key=lambda v: v.start)
+    yield from found
+
+
+def _in_repo_names(text: str) -> Iterator[Value]:
+    """`Kanana-1.5-8b-instruct`, `gpt-oss-120b`: a lower-case size inside a hyphened model name."""
+    for m in REPO_SIZE.finditer(text):
+        yield Value(m.start(1), m.end(1) + 1, _num(m.group(1)) * 1e9, None, "params", "rule:value-name")
+
+
+def _latin_and_korean(text: str) -> Iterator[Value]:
     last_params_end = -1000
     for m in VALUE.finditer(text):
         amount = _amount(m)
@@ -95,9 +109,15 @@ def find_values(text: str) -> Iterator[Value]:
             kind = "params"  # `… 1조 개에 이른다. GPT-4는 1조8000억 개로 추정된다`: the listing goes on
         if kind is None:
             continue
+        if kind == "params" and value < 1e7:
+            continue  # `어휘 15만 개`: no model worth a news story is this small
         if kind == "params":
             last_params_end = e
         yield Value(s, e, value, vmax, kind, f"rule:value-{'ko' if unit in '만억조' else 'latin'}")
+        active = ACTIVE.match(text, e)
+        if kind == "params" and active:  # `236B-A23B`: a mixture of experts, total and active
+            a = _num(active.group(1)) * 1e9
+            yield Value(active.start(1) - 1, active.end(), a, None, "params", "rule:value-active")
 
 
 def _classify(
@@ -108,6 +128,10 @@ def _classify(
         return "context"
     if TOKENS_CTX.search(window) or re.match(r"^\s*(개의\s*)?토큰", after):
         return "tokens"
+    if VOCAB_CTX.search(window):
+        return None  # a vocabulary size
+    if re.match(r"^\s*(개\s*)?(의\s*)?(파라미터|매개변수)", after):
+        return "params"  # `GPU로 1000억 파라미터 규모의 모델을`: the word after says what is counted
     if re.search(r"(GPU|H\d00|B\d00|A100|칩|NPU)[^.]{0,6}$", before) or re.match(r"^\s*(장|개의\s*GPU)", after):
         return "gpus"
     if doubled and unit in "만억조":

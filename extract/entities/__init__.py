@@ -21,10 +21,11 @@ from spacy.tokens import Doc
 from hankg.extract import extensions  # noqa: F401
 from hankg.extract.entities.known import KnownActors, _known
 from hankg.extract.entities.lexicon import Mention, is_person_name, is_proper, looks_like_org, title_of
-from hankg.extract.entities.models import FAMILY, extend_versions, quoted_models, versioned_models
+from hankg.extract.entities.models import FAMILY, extend_versions, in_title, quoted_models, versioned_models
 from hankg.extract.entities.orgs import org_rules
 from hankg.extract.entities.people import PersonRules, listed_people
 from hankg.extract.entities.resolve import propagate, resolve
+from hankg.extract.entities.variants import extend_variants, listed_models, maker_products, maker_versions
 from hankg.extract.words import words_of
 
 __all__ = [
@@ -55,7 +56,7 @@ class EntityRecognizer:
         text = doc.text
         words = words_of(doc)
         known = self.known
-        mentions = known.find(doc)
+        mentions = [m for m in known.find(doc) if not (m.kind == "model" and in_title(text, m))]
         mentions += known.find_spaced(words, mentions)
         people = PersonRules(words, source, frozenset((m.start, m.end) for m in mentions if m.kind == "organization"))
         people.run()
@@ -65,7 +66,12 @@ class EntityRecognizer:
         mentions += org_rules(doc, words, mentions, source)
         mentions += listed_people(words, {m.start for m in mentions})
         extend_versions(text, mentions)
-        mentions += propagate(doc, mentions)
+        extend_variants(text, mentions)
+        mentions += maker_versions(text, mentions) + maker_products(text, mentions)
+        mentions += listed_models(text, mentions)
+        again = propagate(doc, mentions)
+        extend_variants(text, again)
+        mentions += again
         doc.user_data["hankg.roles"] = people.roles
         resolve(doc, mentions, known)
         return doc

@@ -9,10 +9,14 @@ from spacy.util import filter_spans
 
 from hankg.extract.entities.known import KnownActors
 from hankg.extract.entities.lexicon import LATIN_ACRONYM, Mention, alias_ok, strip_ticker
-from hankg.extract.entities.models import FAMILY
+from hankg.extract.entities.models import COUNTER, FAMILY, RANK
+from hankg.extract.entities.variants import without_variant
 from hankg.extract.words import words_of
 from hankg.schema import entity_id
 from hankg.scoring import norm
+
+DESCRIPTION = re.compile(r"모델|[가-힣]+\s+[가-힣]+|^[\d.,~]+\s*[KMBT]?$")
+SIZED = re.compile(r"^(.+?)[- ]\d+(?:\.\d+)?[BMT]$")
 
 
 def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -31,7 +35,7 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if hit.start() in starts and hit.end() in ends:
                 out.append(Mention(hit.start(), hit.end(), kind, name, "rule:same-name", prio=0))
     for name in sorted({m.name for m in mentions if m.kind == "model"}):
-        fam = FAMILY.match(name)
+        fam = FAMILY.match(without_variant(name))  # `누리 3.1 라이트` is of the family 누리 too
         if not fam or len(fam.group(1).strip(" -")) < 2:
             continue
         sibling = re.compile(re.escape(fam.group(1)) + r"[- ]?\d+(?:\.\d+)?[A-Za-z]*(?:\s\d+(?![\d.]))?")
@@ -39,8 +43,16 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             e = hit.end()
             while e > hit.start() and e not in ends:
                 e -= 1
-            if hit.start() in starts and e > hit.start() + len(fam.group(1)):
+            if hit.start() in starts and e > hit.start() + len(fam.group(1)) and not COUNTER.match(text[e : e + 4]):
                 out.append(Mention(hit.start(), e, "model", text[hit.start() : e], "rule:model-family", prio=0))
+    # the series of a sized model: `바르코 비전 2.0 1.7B` → `바르코 비전 2.0` wherever it stands alone
+    for name in sorted({m.name for m in mentions if m.kind == "model"}):
+        series = SIZED.match(name)
+        if series is None or not re.search(r"\d$", series.group(1)):
+            continue
+        for hit in re.finditer(re.escape(series.group(1)), text):
+            if hit.start() in starts and hit.end() in ends and not text.startswith(name, hit.start()):
+                out.append(Mention(hit.start(), hit.end(), "model", series.group(1), "rule:model-series", prio=0))
     return out
 
 
@@ -72,10 +84,12 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
         if m is None or not w.paren or m.kind == "person":
             continue
         alias = strip_ticker(w.paren_text or "")
-        if not alias_ok(alias):
-            continue
+        if not alias_ok(alias) or (m.kind == "model" and (RANK.match(alias) or DESCRIPTION.search(alias))):
+            continue  # `GPT-4o(41점)`, `QwQ 32B(추론에 특화된 모델)`: a score or a description, not another name
         hit = known.lookup(alias)
         if hit and hit[0] == m.kind and known.lookup(m.name) is None:
+            if m.kind == "model":  # `'배키(VAETKI)'`: 배키 elsewhere in the article is VAETKI too
+                alias_to[norm(m.name)] = (m.kind, hit[1])
             m.aliases.add(m.name)
             m.name = hit[1]
         elif hit is None or hit[1] == m.name:
@@ -108,6 +122,15 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
             m.name = alias_to[norm(m.name)][1]
         else:
             canon[key] = m.name
+    # a model's short form: `솔라 오픈` beside `솔라 오픈 100B` is that model without its size
+    sized = {}
+    for n in {m.name for m in chosen if m.kind == "model"}:
+        if (s := SIZED.match(n)) and not re.search(r"\d", s.group(1)):
+            sized.setdefault(s.group(1), []).append(n)
+    for m in chosen:
+        if m.kind == "model" and len(sized.get(m.name, ())) == 1:
+            m.aliases.add(m.name)
+            m.name = sized[m.name][0]
     longer = sorted({m.name for m in chosen if m.kind == "organization" and " " in m.name})
     for m in chosen:
         if m.kind != "organization" or not LATIN_ACRONYM.match(m.name):

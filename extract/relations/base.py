@@ -119,3 +119,15 @@ class Context:
 
     def fact(self, subject: str, relation: str, start: int, end: int, rule: str, **kw) -> Fact:
         return Fact(subject=subject, relation=relation, evidence=Evidence(start=start, end=end), extractor=rule, **kw)
+
+    def _employer(self, person: Span) -> Span | None:
+        """The organisation a person works at, as the article states it (not an outlet); read once per Doc."""
+        cache = getattr(self, "_employers", None)
+        if cache is None or cache[0] is not self.doc:
+            found: dict[str, Span] = {}
+            for f in self.works_at(self.doc, self.ents):  # type: ignore[attr-defined]
+                org = next((e for e in self.ents if e.label_ == "ORG" and _eid(e) == f.object), None)
+                if org is not None and not _is_gov_or_outlet(org):
+                    found.setdefault(f.subject, org)
+            cache = self._employers = (self.doc, found)
+        return cache[1].get(_eid(person))

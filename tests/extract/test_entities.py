@@ -257,6 +257,119 @@ def test_quotes_and_codes_that_are_not_models(run, text):
     assert run(text).entities("model") == []
 
 
+# how real news names models: version, size, variant, a maker's version, list items, series
+
+
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        # a variant word after a versioned name belongs to it, also on a sibling of the family
+        (
+            "다온랩은 '누리 3.1 라이트'를 공개했다. 전작인 누리 3.0 라이트보다 빠르다.",
+            {"누리 3.1 라이트", "누리 3.0 라이트"},
+        ),
+        # a list item scored in parentheses is named whole
+        ("GPT-4.1(53점), GPT-4o(41점), 라마4 스카우트(51점) 등을 앞섰다.", {"GPT-4.1", "GPT-4o", "라마4 스카우트"}),
+        # a known family glued to its version, listed with commas
+        ("이 순위에서 알리바바 큐웬3, 메타 라마4 등이 뒤를 이었다.", {"큐웬3", "라마4"}),
+        # a maker's name, its Latin form and a version name the maker's model
+        ("강민재 누리칩스 CTO는 누리칩스(Nurichips) V2.5 등 해외 모델과 비교했다고 말했다.", {"누리칩스 V2.5"}),
+        # MAKER NAME items listed with one known MAKER MODEL pair are models
+        ("대표 공개 모델로는 미국 메타 라마, 한빛AI연구원 은하수 등이 있다.", {"라마", "은하수"}),
+        # the series of a sized model, where it stands alone
+        (
+            "다온랩은 '별빛 비전 2.0 1.7B'를 공개했다. 별빛 비전 2.0은 이미지를 읽는다.",
+            {"별빛 비전 2.0 1.7B", "별빛 비전 2.0"},
+        ),
+        # a size written before or after a quoted name
+        ("미르테크: 2000억 파라미터 '미르-MoE 2' 개발", {"미르-MoE 2"}),
+        ("▲별빛소프트 '별빛 옴니' – 400억(40B) 파라미터, 탈락", {"별빛 옴니"}),
+        ("다온랩은 약 1.2조 개 파라미터의 '별빛 X'를 준비 중이다.", {"별빛 X"}),
+        ("다온랩의 '별빛'은 매개변수 2360억 개 규모로 설계됐다.", {"별빛"}),
+        # a Latin name with its size; a parenthesised description is no alias
+        ("최근 다온랩이 Nuri 27B(기본 모델)와 Byeol-OSS 120B를 출시했다.", {"Nuri 27B", "Byeol-OSS 120B"}),
+        # a Korean name with a dotted version before 모델
+        ("이스라엘의 경우 7위로 파도 1.7 모델이 65.1을 받았다.", {"파도 1.7"}),
+        # a versioned Latin name listed beside models
+        (
+            "해외 모델은 NX-5.1, 제미나이 3 프로, 그록 4.1 패스트 등이다.",
+            {"NX-5.1", "제미나이 3 프로", "그록 4.1 패스트"},
+        ),
+        # a variant word ending like a particle (프로) is still part of a quoted name
+        ("업스테이지가 선보인 '솔라 프로 2'는 310억(31B) 파라미터 규모다.", {"솔라 프로 2"}),
+        # a maker, then a Korean name with a Latin tail, then 개발
+        ("다온랩은 누리소프트 하늘빛X 개발 핵심 연구원이 세운 회사다.", {"하늘빛X"}),
+        # a tier word with its version after a known family; a count is no version
+        ("구글 제미나이 2.5 프로와 앤트로픽 클로드 오푸스 4.1에 이어", {"제미나이 2.5 프로", "클로드 오푸스 4.1"}),
+        ("업스테이지는 솔라 프로 2종을 공개했다.", {"솔라 프로"}),
+        # a variant with its number, a version with two dots
+        ("평가 대상은 업스테이지의 솔라 프로-2, LG AI연구원의 엑사원 4.0.1이다.", {"솔라 프로-2", "엑사원 4.0.1"}),
+    ],
+)
+def test_models_named_by_their_parts(run, text, models):
+    found = run(text)
+    assert found.names("model") == models, found
+
+
+def test_a_quoted_models_latin_form_in_parentheses_is_the_same_model(run):
+    found = run("다온랩은 '별빛 시드 32B 씽크'(Byeolbit SEED 32B Think)를 내세웠다.")
+    assert found.names("model") == {"별빛 시드 32B 씽크"}, found
+    assert "Byeolbit SEED 32B Think" in found.entity("model", "별빛 시드 32B 씽크").aliases
+
+
+def test_a_quoted_name_glossed_by_a_known_model_is_that_model_everywhere(run):
+    found = run("NC AI가 첫 결과물로 '배키(VAETKI)'를 선보였다. NC AI는 '배키'의 리포트를 공개했다.")
+    assert found.names("model") == {"VAETKI"}, found
+
+
+def test_a_latin_gloss_inside_a_quoted_name(run):
+    found = run("다온랩은 지난해 거대언어모델(LLM) '누리(Nuri)-70B'를 공개했다.")
+    assert found.names("model") == {"누리-70B"}, found
+    assert "Nuri-70B" in found.entity("model", "누리-70B").aliases
+
+
+def test_a_sized_models_short_form_is_that_model(run):
+    found = run("업스테이지는 '솔라 오픈 100B'를 공개했다. 솔라 오픈의 성능은 높다.")
+    assert found.names("model") == {"솔라 오픈 100B"}, found
+    assert "솔라 오픈" in found.entity("model", "솔라 오픈 100B").aliases
+
+
+def test_a_score_or_description_in_parentheses_is_no_alias(run):
+    found = run("누리랩의 '별빛 2.0'(61점)은 '하늘 3.0'(58점)을 앞섰다. Nuri 27B(기본 모델)도 있다.")
+    assert not any("점" in a or "모델" in a for e in found.entities("model") for a in e.aliases), found
+
+
+def test_a_known_model_inside_a_title_is_no_mention(run):
+    found = run("임하진 LG AI연구원 엑사원랩장은 말했다.")
+    assert found.entities("model") == [], found
+
+
+def test_a_round_version_after_a_common_noun_is_jargon(run):
+    assert run("다온랩은 제조 2.0 모델을 발표했다. 웹 3.0 모델도 나왔다.").names("model") == set()
+
+
+def test_a_makers_plain_number_is_a_model_only_beside_a_model_word(run):
+    assert run("중국 딥시크 3.1버전에 이어 3등에 올랐다.").names("model") == {"딥시크 3.1"}
+    assert run("네이버 3.0 시대가 열렸다. KT 2.0 전략을 밝혔다.").names("model") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이 모델은 한국어 벤치마크에서 92.8점 ‘1위’를 기록했다.",  # a rank
+        '다온랩 "대기업 빠지고 스타트업 2파전" 모델 경쟁',  # a headline clause
+        "다온랩, '도약 기반 트랜스포머' LLM 개발",  # a description built of kind words
+        "다온랩은 '점프 스크래치(Jump Scratch)' 방식으로 모델을 만들었다.",  # a method
+        "다온랩의 '별빛'은 '바다 2.0(Sea 2.0)' 라이선스로 공개됐다.",  # a licence
+        "다온랩은 '층별 분산 어텐션(LDA)' 기술을 보유하고 10B 모델을 공개했다.",  # a technique
+        "'소버린 AI'는 크기를 자랑하는 말이 아니라고 다온랩 모델 개발자는 말했다.",  # a kind of AI
+    ],
+)
+def test_quoted_names_that_are_not_models(run, text):
+    found = run(text)
+    assert found.names("model") <= {"별빛"}, found
+
+
 def test_every_mention_keeps_its_rule(run):
     found = run("[한빛일보 정수아 기자] 윤서하 다온랩 대표는 '누리-7B' 모델을 공개했다.")
     assert {e.name: e.extractor for e in found.record.entities} == {

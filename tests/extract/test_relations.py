@@ -40,6 +40,61 @@ def test_develops(run, text, org, model):
 
 
 @pytest.mark.parametrize(
+    ("text", "org", "model"),
+    [
+        # kind words between the maker and its model
+        ("누리랩 LLM '별빛'은 한국어에 강하다.", "누리랩", "별빛"),
+        ("누리랩의 오픈소스 AI 모델 '별빛 2.4' 모델과 비교됐다.", "누리랩", "별빛 2.4"),
+        # the model, then the maker that released it
+        ("1차 종합 1위는 '별빛 2'를 내놓은 한빛AI연구원이었다.", "한빛AI연구원", "별빛 2"),
+        # the model, then its maker named as its 개발사
+        ("중국의 '은하' 모델 개발사 한빛AI연구원 정도다.", "한빛AI연구원", "은하"),
+        # a subject carried into the next sentences, which have none
+        ("한빛AI연구원은 작년 설립된 연구소다. 올해 '별빛-7B'를 개발했다.", "한빛AI연구원", "별빛-7B"),
+        ("다온랩은 새 계획을 밝혔다. 다음 달 ‘미니(2.4B)’와 ‘베이스(11B)’를 공개한다.", "다온랩", "미니"),
+        # a sibling with a variant is of the family whose developer the text states
+        ("다온랩은 '누리 3.1 라이트'를 공개했다. 전작인 누리 3.0 라이트보다 빠르다.", "다온랩", "누리 3.0 라이트"),
+        # a person who says the team built it: the person's organisation
+        ('문하람 다온랩 연구총괄은 "7월부터 \'별빛 3\' 모델을 처음부터 학습했다"고 말했다.', "다온랩", "별빛 3"),
+        # makers and models paired by place (각각)
+        ("다온랩과 누리랩은 각각 '별빛 2'와 '은하 3'을 공개했다.", "다온랩", "별빛 2"),
+        ("다온랩과 누리랩은 각각 '별빛 2'와 '은하 3'을 공개했다.", "누리랩", "은하 3"),
+        # the items of a maker-model list
+        ("대표 공개 모델로는 미국 메타 라마, 한빛AI연구원 은하수 등이 있다.", "한빛AI연구원", "은하수"),
+    ],
+)
+def test_develops_as_real_news_writes_it(run, text, org, model):
+    found = run(text)
+    assert found.facts("develops", org, model), found
+
+
+def test_the_developer_the_text_states_beats_the_curated_one(run):
+    found = run("네이버 LLM '하이퍼클로바X'는 한국어에 강하다. 네이버클라우드도 참여했다.")
+    assert found.facts("develops", "네이버", "하이퍼클로바X"), found
+    assert not found.facts("develops", "네이버클라우드", "하이퍼클로바X"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a sentence with its own subject (이 모델은) takes no subject from before
+        ("다온랩은 '별빛'을 공개했다. 이 모델은 'GPT-4.1'(53점)을 앞서며 1위에 올랐다.", ("다온랩", "GPT-4.1")),
+        # the verb belongs to another noun (지표), and the model is only compared
+        (
+            "이 모델은 한빛AI연구원이 발표한 '지능 지표'(Index)에서 58점을 기록하며 "
+            "GPT-4.1(53점), 그록-4(41점) 등을 앞섰다.",
+            ("한빛AI연구원", "GPT-4.1"),
+        ),
+        # a model that is the sentence's subject is not what the carried subject builds
+        ("다온랩은 새 계획을 밝혔다. '하늘 3.0'은 누리칩스 칩에 맞춰 개발된 모델이다.", ("다온랩", "하늘 3.0")),
+    ],
+)
+def test_no_carried_subject_where_the_sentence_has_its_own(run, text, wrong):
+    found = run(text)
+    assert not found.facts("develops", *wrong), found
+
+
+@pytest.mark.parametrize(
     ("text", "wrong"),
     [
         ("다온랩은 자체 개발한 '별빛' 모델이 GPT-4 수준이라고 밝혔다.", ("다온랩", "GPT-4")),
@@ -110,6 +165,67 @@ def test_each_model_gets_its_own_size(run, text, sizes):
         if f.relation == "parameters":
             got[found.by_id[f.subject].name] = (f.value, f.max)
     assert got == {k: (pytest.approx(v), pytest.approx(m) if m else None) for k, (v, m) in sizes.items()}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "sizes"),
+    [
+        # a mixture of experts: total and active in the name
+        ("한빛AI연구원의 '별빛 236B-A23B'는 공개됐다.", {("별빛 236B-A23B", 2.36e11), ("별빛 236B-A23B", 2.3e10)}),
+        # a size that a model's name states, even where another model sits next to it
+        (
+            "한빛AI연구원이 '별빛-v-4b-mix'를 공개했다. 4B 모델로 32B '하늘'을 제쳤다.",
+            {("별빛-v-4b-mix", 4e9), ("하늘", 3.2e10)},
+        ),
+        # the next sentence's size is its opener's, not the last name's
+        (
+            "한빛AI연구원은 누리랩 LLM '은하' 개발자가 세운 곳이다. "
+            "설립 1년 만에 700억(70B) 매개변수 규모의 LLM을 개발했다.",
+            {("한빛AI연구원", 7e10)},
+        ),
+        # the sizes of unnamed models it is compared with are nobody's
+        (
+            "'별빛 프로2'는 310억 파라미터 규모로 1000억~2000억 파라미터를 탑재한 대형 모델과 맞선다.",
+            {("별빛 프로2", 3.1e10)},
+        ),
+        ("'별빛'은 17억 파라미터로 30억개 파라미터급 모델들과 대등했다.", {("별빛", 1.7e9)}),
+        # a size a person states outside quotes is their organisation's; inside quotes it is nobody's
+        (
+            '박도윤 한빛AI연구원 원장은 말했다. 박 원장은 1.5T 규모 연구도 검토한다고 밝혔다. '
+            '박 원장은 "100B면 된다"고 했다.',
+            {("한빛AI연구원", 1.5e12)},
+        ),
+        # each model its own size in parentheses; `모델은` is the article's model
+        (
+            "다온랩은 '별빛 K1'을 공개했다. 비교 대상은 누리-V3.1(685B)과 NX-4.6(357B) 오픈소스 모델이다. "
+            "모델은 519B 중 33B만 선택 활성화한다.",
+            {("별빛 K1", 5.19e11), ("별빛 K1", 3.3e10), ("누리-V3.1", 6.85e11), ("NX-4.6", 3.57e11)},
+        ),
+        # a size that names a class of models is nobody's
+        ("다온랩의 '별빛-9B'는 8B 사이즈(매개변수 80억개) 이하의 모델 가운데 1위를 기록했다.", {("별빛-9B", 9e9)}),
+        # a size before a model it is compared with is not that model's
+        ("누리랩의 '은하3' 최상위 모델은 2350억(235B) 파라미터로 '별빛'과 비슷하다.", {("은하3", 2.35e11)}),
+        # the holder of a size written after it
+        ("누리랩의 '별빛'이 뜬다. 5190억 개 파라미터를 앞세운 한빛AI연구원보다 작다.", {("한빛AI연구원", 5.19e11)}),
+        # a number repeated: the claim tied to a name wins over the one guessed from the topic
+        (
+            "다온랩, 700억 개 모델 낸다\n"
+            "다온랩은 '여울-32B'를 공개했다. 내년에는 700억 개 파라미터의 '여울 2'를 내놓는다.",
+            {("여울-32B", 3.2e10), ("여울 2", 7e10)},
+        ),
+        # a lower-case size inside a hyphened name is that model's
+        ("다온랩은 'Byeol-1.5-8b-instruct' 모델을 공개했다.", {("Byeol-1.5-8b-instruct", 8e9)}),
+        # a size on a sized model and on its series is one claim
+        (
+            "다온랩은 '별빛 비전 2.0 1.7B'를 공개했다. 별빛 비전 2.0은 17억개 파라미터 크기다.",
+            {("별빛 비전 2.0 1.7B", 1.7e9)},
+        ),
+    ],
+)
+def test_sizes_as_real_news_writes_them(run, text, sizes):
+    found = run(text)
+    got = {(found.by_id[f.subject].name, round(f.value / 1e8)) for f in found.facts("parameters")}
+    assert got == {(n, round(v / 1e8)) for n, v in sizes}, found
 
 
 @pytest.mark.parametrize(

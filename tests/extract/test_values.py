@@ -32,6 +32,7 @@ def units(text: str) -> list[tuple[str, str]]:
         ("1조 파라미터 모델", [("1조", 1e12, None)]),
         ("32B 모델", [("32B", 3.2e10, None)]),
         ("솔라는 100B이다", [("100B", 1e11, None)]),
+        ("배정받은 GPU로 1000억 파라미터 규모의 모델을", [("1000억", 1e11, None)]),  # the word after decides
         pytest.param("솔라는 1000억(100B)이다", [("1000억(100B)", 1e11, None)], id="doubled-without-parameter-word"),
     ],
 )
@@ -69,10 +70,20 @@ def test_other_sizes_are_classified(text, expected):
         "B2B 시장을 겨냥했다",
         "직원 300명",
         "점유율 30%",
+        "해당 모델의 어휘 수는 약 15만 개다",  # a vocabulary
+        "모델 1000만 다운로드",
     ],
 )
 def test_not_parameters(text):
     assert params(text) == []
+
+
+def test_a_lower_case_size_inside_a_hyphened_name():
+    assert params("카카오의 'Kanana-1.5-8b-instruct' 모델") == [("8b", 8e9, None)]
+
+
+def test_a_mixture_of_experts_states_total_and_active():
+    assert params("별빛 236B-A23B 모델") == [("236B", 2.36e11, None), ("A23B", 2.3e10, None)]
 
 
 def test_values_come_in_text_order():
