@@ -9,7 +9,9 @@ articles alike; or `--inputs`), each measurement runs in a fresh process: Kiwi `
 alone, then hankg's extraction (the record stream `hankg extract` stores) with each number of
 workers. Start-up (imports, Kiwi, pipeline, worker processes) is timed apart and excluded
 from the rates. Prints a table, writes JSON. CPU seconds are given beside wall seconds: on
-a shared machine the CPU figure is the steadier one for one core. `--min-ratio` (hankg on
+a shared machine the CPU figure is the steadier one for one core, and for a pool the CPU
+its workers and the main process used gives the speed-up it would have on idle cores
+(`vs 1 worker (CPU)`: one worker's CPU time x N over the pool's total). `--min-ratio` (hankg on
 one core vs Kiwi) and `--min-rate` (chars/s, one worker) make it a CI check with a generous
 bound, never a unit test.
 """
@@ -48,64 +50,106 @@ def _warm(seconds: float = 0.3) -> int:
     return os.getpid()
 
 
-def measure(kind: str, path: Path, workers: int, ner: str | None) -> dict:
-    """One measurement, in this (fresh) process."""
+def _cpu_of(pids: set[int]) -> float | None:
+    """CPU seconds the given processes have used so far (Linux /proc), None elsewhere."""
+    try:
+        total = 0
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def measure(path: Path, workers: list[int], ner: str | None, chunk: int = 20) -> list[dict]:
+    """Kiwi alone, hankg in one process and hankg in a pool, all in this fresh process and
+    interleaved (article by article for Kiwi against one worker, chunk by chunk against the
+    pools), so that the load of a shared machine falls on every column alike."""
+    from hankg.extract.parallel import extract_with, process_pool
+    from hankg.extract.pipeline import build_nlp, extract
+    from hankg.extract.tokenizer import get_kiwi
+
     t0 = time.perf_counter()
-    if kind == "kiwi":
-        from hankg.extract.tokenizer import get_kiwi
-
-        kiwi = get_kiwi()
-        kiwi.tokenize("워밍업 문장입니다.")
-        run = lambda arts: sum(len(kiwi.tokenize(a.text)) for a in arts)  # noqa: E731
-        pool = None
-    elif workers == 1:
-        from hankg.extract.pipeline import build_nlp, extract
-
-        nlp = build_nlp(ner=ner)
-        nlp("워밍업 문장입니다.")
-        run = lambda arts: sum(1 for _ in extract(arts, nlp))  # noqa: E731
-        pool = None
-    else:
-        from hankg.extract.parallel import extract_with, process_pool
-
-        pool = process_pool(workers, (), ner)
-        pids: set[int] = set()
-        while len(pids) < workers:
-            pids |= {f.result() for f in [pool.submit(_warm) for _ in range(workers)]}
-        run = lambda arts: sum(1 for _ in extract_with(pool, arts, workers, (), ner))  # noqa: E731
-    startup = time.perf_counter() - t0
+    nlp = build_nlp(ner=ner)
+    nlp("워밍업 문장입니다.")
+    startup = {1: time.perf_counter() - t0}
+    kiwi = get_kiwi()
+    pools, pool_pids = {}, {}
+    for w in workers:
+        if w > 1:
+            t0 = time.perf_counter()
+            pools[w] = process_pool(w, (), ner)
+            pids: set[int] = set()
+            while len(pids) < w:
+                pids |= {f.result() for f in [pools[w].submit(_warm) for _ in range(w)]}
+            startup[w] = time.perf_counter() - t0
+            pool_pids[w] = pids
     arts = _load(path)
-    chars = sum(len(a.text) for a in arts)
-    c0, t1 = time.process_time(), time.perf_counter()
-    run(arts)
-    wall, cpu = time.perf_counter() - t1, time.process_time() - c0
-    if pool is not None:
+    wall = {"kiwi": 0.0, **{w: 0.0 for w in workers}}
+    cpu = {"kiwi": 0.0, 1: 0.0}
+    pool_cpu = {w: [0.0, 0.0] for w in pools}  # the workers' CPU, the main process's CPU
+    for n, a in enumerate(arts):
+        order = (("kiwi", 1) if n % 2 else (1, "kiwi")) if 1 in workers else ("kiwi",)  # neither always first
+        for what in order:
+            c, t = time.process_time(), time.perf_counter()
+            if what == "kiwi":
+                kiwi.tokenize(a.text)
+            else:
+                next(extract([a], nlp))
+            wall[what] += time.perf_counter() - t
+            cpu[what] += time.process_time() - c
+        if (n + 1) % chunk == 0 or n + 1 == len(arts):
+            batch = arts[n + 1 - ((n % chunk) + 1) : n + 1]
+            for w, pool in pools.items():
+                before, c, t = _cpu_of(pool_pids[w]), time.process_time(), time.perf_counter()
+                sum(1 for _ in extract_with(pool, batch, w, (), ner))
+                wall[w] += time.perf_counter() - t
+                after = _cpu_of(pool_pids[w])
+                pool_cpu[w][0] += (after - before) if after is not None and before is not None else float("nan")
+                pool_cpu[w][1] += time.process_time() - c
+    for pool in pools.values():
         pool.shutdown()
-    return {
-        "kind": kind,
-        "workers": workers,
-        "articles": len(arts),
-        "chars": chars,
-        "startup_s": round(startup, 2),
-        "wall_s": round(wall, 2),
-        "cpu_s": round(cpu, 2) if pool is None else None,  # the main process's CPU says nothing with workers
-        "chars_per_s": round(chars / wall),
-        "chars_per_cpu_s": round(chars / cpu) if pool is None else None,
-        "peak_rss_mb": round(_peak_mb()),
-        "peak_worker_rss_mb": round(_peak_mb(resource.RUSAGE_CHILDREN)) if pool is not None else None,
-    }
+    chars = sum(len(a.text) for a in arts)
+    rows = []
+    for what in ["kiwi", *workers]:
+        rows.append({
+            "kind": "kiwi" if what == "kiwi" else "hankg",
+            "workers": 1 if what == "kiwi" else what,
+            "articles": len(arts),
+            "chars": chars,
+            "startup_s": None if what == "kiwi" else round(startup[what], 2),
+            "wall_s": round(wall[what], 2),
+            "cpu_s": round(cpu[what], 2) if what in cpu else None,
+            "chars_per_s": round(chars / wall[what]),
+            "chars_per_cpu_s": round(chars / cpu[what]) if what in cpu else None,
+            "peak_rss_mb": round(_peak_mb()),
+            "peak_worker_rss_mb": round(_peak_mb(resource.RUSAGE_CHILDREN)) if what in pools else None,
+        })
+        if what in pools and 1 in cpu:
+            # what the pool would give on `what` idle cores: the work of one worker over the work
+            # of all (workers + the main process) shared out over the cores
+            workers_cpu, main_cpu = pool_cpu[what]
+            rows[-1]["workers_cpu_s"] = round(workers_cpu, 2)
+            rows[-1]["main_cpu_s"] = round(main_cpu, 2)
+            rows[-1]["idle_cores_speedup"] = round(what * cpu[1] / (workers_cpu + main_cpu), 2)
+    return rows
 
 
-def first_article_s() -> float:
-    """Start-up as a user sees it: a fresh interpreter until the first record is out."""
+def first_article_s() -> tuple[float, float]:
+    """Start-up as a user sees it: a fresh interpreter until the first record is out (wall, CPU)."""
     code = "import hankg; hankg.extract_text('업스테이지는 13일 모델을 공개했다.', published='2026-01-18')"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], check=True)
-    return round(time.perf_counter() - t, 2)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return round(wall, 2), round(cpu, 2)
 
 
-def _child(kind: str, path: Path, workers: int, ner: str | None) -> dict:
-    cmd = [sys.executable, str(Path(__file__)), "--one", kind, "--articles", str(path), "--workers", str(workers)]
+def _child(path: Path, workers: list[int], ner: str | None) -> list[dict]:
+    cmd = [sys.executable, str(Path(__file__)), "--one", "--articles", str(path), "--workers", *map(str, workers)]
     if ner:
         cmd += ["--ner", ner]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
@@ -114,8 +158,9 @@ def _child(kind: str, path: Path, workers: int, ner: str | None) -> dict:
 
 def table(rows: list[dict]) -> str:
     out = [
-        "| set | run | chars/s (wall) | chars/s (CPU) | vs Kiwi | vs 1 worker | start-up s | peak RSS MB |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| set | run | chars/s (wall) | chars/s (CPU) | vs Kiwi | vs 1 worker (wall) | vs 1 worker (CPU) "
+        "| start-up s | peak RSS MB |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         name = "Kiwi `tokenize` alone" if r["kind"] == "kiwi" else f"hankg, {r['workers']} worker(s)"
@@ -123,7 +168,7 @@ def table(rows: list[dict]) -> str:
         cpu = f"{r['chars_per_cpu_s']:,}" if r["chars_per_cpu_s"] else "–"
         out.append(
             f"| {r['set']} | {name} | {r['chars_per_s']:,} | {cpu} | {r.get('vs_kiwi', '')} | "
-            f"{r.get('vs_one', '')} | {r['startup_s']} | {rss} |"
+            f"{r.get('vs_one', '')} | {r.get('idle_cores_speedup', '')} | {r['startup_s'] or '–'} | {rss} |"
         )
     return "\n".join(out)
 
@@ -137,11 +182,11 @@ def main() -> int:
     ap.add_argument("--ner", default=None, help="also run this `hankg train` model")
     ap.add_argument("--min-ratio", type=float, default=None, help="exit 1 if one core is below R x Kiwi (CPU)")
     ap.add_argument("--min-rate", type=float, default=None, help="exit 1 below this many chars/s, one worker")
-    ap.add_argument("--one", choices=["kiwi", "hankg"], help=argparse.SUPPRESS)
+    ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--articles", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
-        print(json.dumps(measure(a.one, a.articles, a.workers[0], a.ner)))
+        print(json.dumps(measure(a.articles, a.workers, a.ner)))
         return 0
 
     sys.path.insert(0, str(HERE))
@@ -160,24 +205,21 @@ def main() -> int:
         for name, arts in sets:
             path = Path(tmp) / f"{len(rows)}.jsonl"
             path.write_text("".join(json.dumps(x.model_dump(), ensure_ascii=False) + "\n" for x in arts), "utf-8")
-            kiwi = {**_child("kiwi", path, 1, None), "set": name}
-            rows.append(kiwi)
-            one = None
-            for w in a.workers:
-                r = {**_child("hankg", path, w, a.ner), "set": name}
+            got = [{**r, "set": name} for r in _child(path, a.workers, a.ner)]
+            kiwi, one = got[0], next((r for r in got if r["kind"] == "hankg" and r["workers"] == 1), None)
+            for r in got[1:]:
                 r["vs_kiwi"] = round(r["chars_per_s"] / kiwi["chars_per_s"], 2)
-                if w == 1:
-                    one = r
+                if r is one:
                     r["vs_kiwi_cpu"] = round(r["chars_per_cpu_s"] / kiwi["chars_per_cpu_s"], 2)
                     r["vs_kiwi"] = f"{r['vs_kiwi']} (CPU {r['vs_kiwi_cpu']})"
                 elif one is not None:
                     r["vs_one"] = round(r["chars_per_s"] / one["chars_per_s"], 2)
-                rows.append(r)
+            rows += got
     first = first_article_s()
     report = {"rows": rows, "first_article_s": first, "load_before": load, "load_after": os.getloadavg(),
               "cpus": os.cpu_count()}
     print(table(rows))
-    print(f"\nstart-up to the first record, fresh interpreter: {first} s; "
+    print(f"\nstart-up to the first record, fresh interpreter: {first[0]} s ({first[1]} s CPU); "
           f"load average before {load[0]:.1f}, after {report['load_after'][0]:.1f} on {os.cpu_count()} CPUs")
     if a.json:
         a.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -115,6 +115,9 @@ class KiwiDoc(Doc):
 
     _hankg_text: str
     _hankg_tokens: list | None = None
+    # the tokenizer's own columns (texts, offsets, tags, trailing space, sentence number), so
+    # that `words_of` need not read them back token by token; None once tokens change
+    _hankg_columns: tuple | None = None
 
     @property
     def text(self) -> str:
@@ -132,12 +135,12 @@ class KiwiDoc(Doc):
 
     @contextmanager
     def retokenize(self):
-        self._hankg_tokens = None
+        self._hankg_tokens = self._hankg_columns = None
         try:
             with Doc.retokenize(self) as retokenizer:
                 yield retokenizer
         finally:
-            self._hankg_tokens = None
+            self._hankg_tokens = self._hankg_columns = None
 
 
 class KiwiTokenizer:
@@ -199,6 +202,13 @@ class KiwiTokenizer:
             return Doc(self.vocab, words=[], spaces=[])
         doc = KiwiDoc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas, sent_starts=starts)
         doc._hankg_text = text
+        idx, sent, at, si = [], [], 0, -1
+        for word, space, start in zip(words, spaces, starts, strict=True):
+            idx.append(at)
+            at += len(word) + space
+            si += start or not sent
+            sent.append(si)
+        doc._hankg_columns = (words, idx, tags, spaces, sent)
         doc.user_data["hankg.oov"] = frozenset(oov)  # read as `token._.oov`: Kiwi did not know the word
         return doc
 

@@ -138,7 +138,8 @@ def words_of(doc: Doc) -> list[Word]:
         return cached[1]
     text = doc.text
     oov = doc.user_data.get("hankg.oov", frozenset())
-    texts, idx, tags, ws, sent_of = _tokens(doc)
+    columns = getattr(doc, "_hankg_columns", None)  # a KiwiDoc's, as its tokenizer made them
+    texts, idx, tags, ws, sent_of = columns if columns and len(columns[0]) == len(doc) else _tokens(doc)
     n = len(texts)
     brk = [t.isspace() or t in BREAKS or g in BREAK_TAGS for t, g in zip(texts, tags, strict=True)]
     surnames = wordset("surnames")
