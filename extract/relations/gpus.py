@@ -9,11 +9,13 @@ split among teams the text does not name.
 
 The count goes to the organisation the clause gives it to:
 
-- with a verb of receiving or using (받다, 지원받다, 확보하다, 쓰다, 도입하다, 빌리다, 투입하다, …):
+- with a verb of receiving or using (받다, 지원받다, 확보하다, 쓰다, 도입하다, 빌리다, 투입하다, …),
+  or as the instrument of training (`H100 512장으로 … 학습했다`, not `… 학습할 수 있다`):
   the clause's subject, `업스테이지는 H100 1024장을 쓴다`;
 - with a verb of giving (지원하다, 배정하다, 공급하다, 나눠 주다, …): the one it is given to,
   `ORG에(게)`, never the giver (`과기정통부가 …에 3072장을 나눠 준다`);
-- with a passive (배정된다, 지원된다): the one it is given to, else the clause's topic.
+- with a passive (배정된다, 지원된다): the one it is given to, else the clause's topic;
+- as the predicate of GPUs received (`ORG가 받는 GPU는 B200 768장이다`): that clause's subject.
 
 A listing (`A·B·C가`, `A, B, C에`) shares the count only when it is distributed (`512장씩`,
 `각각`, `팀당`); otherwise it is a total of the group and goes to none of them. Government
@@ -63,6 +65,18 @@ PASSIVE = r"(?:지원|배정|배분|공급|제공|지급|할당)(?:된|되|됐|�
 PREDICATE = re.compile(rf"(?P<receive>{RECEIVE})|(?P<give>{GIVE})|(?P<passive>{PASSIVE})")
 # a condition or a negation is not a claim: `받으면`, `받는다면`, `확보하지 못했다`
 UNREAL = re.compile(r"^[가-힣]{0,3}(?:면(?!서)|더라면)|^[가-힣]{0,2}지\s*(?:못|않|말)")
+# a relative clause of receiving, then the GPUs as topic and the count as predicate: `…가 받는 GPU는 B200 768장이다`
+RELATIVE = re.compile(
+    r"(?:받는|받은|받을|받게\s*될|쓰는|쓸|사용하는|사용할|확보한|보유한|보유\s*중인)\s*"
+    rf"(?:GPU|그래픽\s*처리\s*장치|물량|자원|컴퓨팅\s*자원)\s*(?:은|는)\s*(?:(?:{CHIP})\s*)?"
+    r"(?:(?:기준으로|기준|총|약|최대|모두)\s*)*$"
+)
+COPULA = re.compile(r"^(?:씩)?\s*(?:이다|이며|이고|이었다|였다|다|(?:수준|규모|정도|가량)(?:이다|다|이며|이고|으로))")
+INSTRUMENT = re.compile(r"^(?:씩)?(?:의\s*GPU)?(?:만)?(?:으로|로)(?:만)?(?![가-힣])")
+BUILT = re.compile(
+    r"학습(?:했|한|하|시켰|시킨)|훈련(?:했|한|하|시켰|시킨)|개발(?:했|한|하)|만들|만든|돌리|돌려|돌렸|돌린"
+)
+CAPABLE = re.compile(r"^[가-힣]{0,3}\s*수\s*(?:있|없)|^[가-힣]{0,2}데\s")
 CLAUSE_END = re.compile(r"다(?=[.\s\"'”’]|$)")
 SEPARATORS = re.compile(r"(?:와|과|및|,|·|ㆍ|\s|▲|△|이나|랑)*")
 TOPIC = ("은", "는")
@@ -70,6 +84,7 @@ SUBJECTS = ("은", "는", "이", "가", "도", "께서")
 DATIVE = ("에", "에게", "에는", "에게는", "에도", "에게도", "엔")
 TIME_WORDS = re.compile(r"^(올해|내년|지금|현재|이번|당장|우선|앞으로|이후|이달|다음|연말|연내|하반기|상반기|당초)")
 GENERIC_CHIPS = re.compile(r"GPU|그래픽")
+TEAM_WORD = re.compile(r"컨소시엄|정예팀|팀|측|진영|연합")
 
 
 def _number(m: re.Match, n: str, k: str, n2: str | None = None, k2: str | None = None) -> float:
@@ -99,10 +114,19 @@ class Gpus(Context):
                 if PRICE.match(body[m.end() :]):
                     continue
                 pred = self._predicate(text, end, s1)
-                if pred is None:
-                    continue
-                kind, verb_end = pred
-                receivers = self._receivers(kind, sent, start, verb_end, orgs)
+                if pred is not None:
+                    kind, verb_end = pred
+                    verb_end = next((w.end for w in self.words if w.start < verb_end <= w.end), verb_end)
+                    receivers = self._receivers(kind, sent, start, verb_end, orgs)
+                else:  # `ORG가 받는 GPU는 B200 768장이다`
+                    rel = RELATIVE.search(body[: m.start()])
+                    if rel is None or not COPULA.match(body[m.end() :]):
+                        continue
+                    kind, verb_end = "relative", end
+                    in_sent = [e for e in orgs if s0 <= e.start_char < s1]
+                    receivers = [
+                        e for e in self._subject(in_sent, sent, s0 + rel.start(), SUBJECTS) if not _is_gov_or_outlet(e)
+                    ]
                 if not receivers:
                     continue
                 if len(receivers) > 1 and not (
@@ -146,6 +170,11 @@ class Gpus(Context):
         """The first verb of receiving, giving or being given after the count, in its clause."""
         stop = CLAUSE_END.search(text, pos, limit)
         window = text[pos : stop.end() if stop else limit][:80]
+        if INSTRUMENT.match(window):  # `H100 512장으로 … 학습했다`: the GPUs it trained with
+            built = BUILT.search(window)
+            if built is None or CAPABLE.match(window[built.end() :]) or UNREAL.match(window[built.end() :]):
+                return None
+            return "use", pos + built.end()
         m = PREDICATE.search(window)
         if m is None or UNREAL.match(text[pos + m.end() : pos + m.end() + 8]):
             return None
@@ -159,7 +188,9 @@ class Gpus(Context):
             # the one it is given to: `ORG에(게)`, before the verb, after the clause's subject
             subject = self._subject(in_sent, sent, start, SUBJECTS)
             lo = subject[-1].end_char if subject else sent.start_char
-            datives = [e for e in in_sent if lo <= e.start_char and e.end_char <= verb_end and self._tail(e) in DATIVE]
+            datives = [
+                e for e in in_sent if lo <= e.start_char and e.end_char <= verb_end and self._marker(e) in DATIVE
+            ]
             if datives:
                 nearest = min(datives, key=lambda e: abs(e.start_char - start))
                 return [g for g in self._group(in_sent, nearest) if not _is_gov_or_outlet(g)]
@@ -180,8 +211,11 @@ class Gpus(Context):
         words = [w for w in self.words if sent.start_char <= w.start and w.end <= start and w.tail in SUBJECTS]
         for w in reversed(words):
             ent = next((e for e in in_sent if e.start_char <= w.core_start < e.end_char), None)
+            if ent is None and TEAM_WORD.fullmatch(w.core):  # `업스테이지 컨소시엄은`: the team is the organisation
+                glued = (e for e in in_sent if e.end_char <= w.start and not self.text[e.end_char : w.start].strip())
+                ent = next(glued, None)
             if ent is not None:
-                if self._tail(ent) not in particles:
+                if self._marker(ent) not in particles:
                     return []
                 return self._group(in_sent, ent)
             core = w.core
@@ -189,6 +223,13 @@ class Gpus(Context):
                 continue
             return []
         return []
+
+    def _marker(self, ent: Span) -> str:
+        """The particle that marks the organisation, also behind a team word: `업스테이지 컨소시엄에는` → 에는."""
+        w = next((w for w in self.words if w.start >= ent.end_char), None)
+        if w is not None and TEAM_WORD.fullmatch(w.core) and not self.text[ent.end_char : w.start].strip():
+            return w.tail
+        return self._tail(ent)
 
     def _is_date(self, pos: int) -> bool:
         return any(d.start_char <= pos < d.end_char for d in self.doc.spans.get("dates", []))

@@ -65,6 +65,23 @@ def gpus(found) -> set[tuple]:
             id="parenthesis",
         ),
         pytest.param("누리랩은 500~1000장의 GPU를 쓴다.", {("누리랩", "GPU", 500.0, 1000.0, None)}, id="range"),
+        # the GPUs a team trained with
+        pytest.param(
+            "다온소프트는 B200 256장만으로 새 모델을 만들었다.", {("다온소프트", "B200", 256.0, None, None)}, id="instrument"
+        ),
+        # the team word after the organisation carries its particle
+        pytest.param(
+            "과기정통부는 별빛소프트 컨소시엄에 H200 1024장을 배정했다.",
+            {("별빛소프트", "H200", 1024.0, None, None)},
+            id="consortium-dative",
+        ),
+        pytest.param("다온소프트 측은 H100 64장을 빌려 쓴다.", {("다온소프트", "H100", 64.0, None, None)}, id="측은"),
+        # the GPUs a relative clause gives the team, stated as the predicate
+        pytest.param(
+            "누리랩이 올해 확보한 GPU는 H100 기준 2000장 수준이다.",
+            {("누리랩", "H100", 2000.0, None, "2026")},
+            id="relative-clause",
+        ),
         pytest.param(
             "다온소프트는 GPU 1000장 확보에 성공했다.", {("다온소프트", "GPU", 1000.0, None, None)}, id="noun-확보"
         ),
@@ -92,6 +109,10 @@ def test_gpu_counts(run, text, expected):
         '다온소프트 관계자는 "B200 1000장을 받으면 석 달이면 된다"고 말했다.',
         "누리랩은 올해 B200 512장을 받지 못했다.",
         "누리랩은 1차를 통과했고, 나머지 3개 팀은 H200을 256장씩 나눠 쓴다.",
+        "누리랩은 GPU 1000장으로 100B 모델을 넉 달이면 학습할 수 있다고 본다.",
+        "업계에서는 GPU 1000장으로 100B 모델을 학습하는 데 4개월가량 걸린다고 본다.",
+        "과기정통부가 지원하는 GPU는 B200 512장이다.",
+        "누리랩이 받는 GPU는 B200 512장보다 많다.",
     ],
 )
 def test_not_gpu_counts(run, text):
@@ -104,4 +125,4 @@ def test_gpu_evidence_spans_the_receiver_the_count_and_the_verb(run):
     (fact,) = [f for f in found.record.facts if f.relation == "gpus"]
     assert fact.unit == "gpus"
     assert fact.extractor == "rule:gpus-receive"
-    assert text[fact.evidence.start : fact.evidence.end] == "별빛소프트는 B200 256장을 받"
+    assert text[fact.evidence.start : fact.evidence.end] == "별빛소프트는 B200 256장을 받는다"
