@@ -67,7 +67,9 @@ def gpus(found) -> set[tuple]:
         pytest.param("누리랩은 500~1000장의 GPU를 쓴다.", {("누리랩", "GPU", 500.0, 1000.0, None)}, id="range"),
         # the GPUs a team trained with
         pytest.param(
-            "다온소프트는 B200 256장만으로 새 모델을 만들었다.", {("다온소프트", "B200", 256.0, None, None)}, id="instrument"
+            "다온소프트는 B200 256장만으로 새 모델을 만들었다.",
+            {("다온소프트", "B200", 256.0, None, None)},
+            id="instrument",
         ),
         # the team word after the organisation carries its particle
         pytest.param(
