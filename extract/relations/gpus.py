@@ -114,6 +114,7 @@ class Gpus(Context):
                 if PRICE.match(body[m.end() :]):
                     continue
                 pred = self._predicate(text, end, s1)
+                verb_at = -1
                 if pred is not None:
                     kind, verb_end = pred
                     verb_end = next((w.end for w in self.words if w.start < verb_end <= w.end), verb_end)
@@ -122,7 +123,7 @@ class Gpus(Context):
                     rel = RELATIVE.search(body[: m.start()])
                     if rel is None or not COPULA.match(body[m.end() :]):
                         continue
-                    kind, verb_end = "relative", end
+                    kind, verb_end, verb_at = "relative", end, s0 + rel.start()
                     in_sent = [e for e in orgs if s0 <= e.start_char < s1]
                     receivers = [
                         e for e in self._subject(in_sent, sent, s0 + rel.start(), SUBJECTS) if not _is_gov_or_outlet(e)
@@ -136,7 +137,7 @@ class Gpus(Context):
                 value, top = _number(m, "n", "m", "n2", "m2"), None
                 if m.group("lo"):  # `500~1000장`: the low end takes the high end's 만/천 when it has none
                     value, top = _number(m, "lo", "lom" if m.group("lom") else "m"), value
-                date = self._gpu_date(dates, receivers[0], start, verb_end)
+                date = self._gpu_date(dates, receivers[0], start, verb_end, verb_at)
                 for e in receivers:
                     out.append(
                         self.fact(
@@ -192,7 +193,10 @@ class Gpus(Context):
                 e for e in in_sent if lo <= e.start_char and e.end_char <= verb_end and self._marker(e) in DATIVE
             ]
             if datives:
-                nearest = min(datives, key=lambda e: abs(e.start_char - start))
+                before = [e for e in datives if e.end_char <= start]  # `A에 512장, B에 1024장을`: each its own
+                nearest = before[-1] if before else datives[0]
+                if before and self._other_dative(nearest.end_char, start):
+                    return []  # `A에 512장, B에 1024장을` with B no known organisation: not A's
                 return [g for g in self._group(in_sent, nearest) if not _is_gov_or_outlet(g)]
             if kind == "give":
                 return []
@@ -224,6 +228,17 @@ class Gpus(Context):
             return []
         return []
 
+    def _other_dative(self, lo: int, hi: int) -> bool:
+        """A word marked 에/에게 between `lo` and `hi` that is not a date: another recipient."""
+        return any(
+            lo <= w.start
+            and w.end <= hi
+            and w.tail in DATIVE
+            and not self._is_date(w.core_start)
+            and not (TEAM_WORD.fullmatch(w.core) and not self.text[lo : w.start].strip())  # its own 컨소시엄에
+            for w in self.words
+        )
+
     def _marker(self, ent: Span) -> str:
         """The particle that marks the organisation, also behind a team word: `업스테이지 컨소시엄에는` → 에는."""
         w = next((w for w in self.words if w.start >= ent.end_char), None)
@@ -245,13 +260,21 @@ class Gpus(Context):
             group.insert(0, e)
         return group
 
-    def _gpu_date(self, dates: list[Span], receiver: Span, start: int, verb_end: int) -> str | None:
-        """A date of the clause itself: between the receiver and the verb, or right before the receiver."""
+    def _gpu_date(self, dates: list[Span], receiver: Span, start: int, verb_end: int, verb_at: int) -> str | None:
+        """A date of the clause itself: between the receiver and the verb, or right before the receiver;
+        not one of a modifier, unless that modifier is the claim's own verb (`올해 확보한 GPU는`, at `verb_at`)."""
         lo, hi = min(receiver.start_char, start), verb_end
         for d in dates:
             inside = lo <= d.start_char and d.end_char <= hi
             gap = self.text[d.end_char : lo] if d.end_char <= lo else None
             right_before = gap is not None and re.fullmatch(r"\s*(?:부터|에는|에|까지|중)?\s*,?\s*", gap)
-            if inside or right_before:
+            if (inside or right_before) and not self._modifies_a_noun(d, verb_at):
                 return next(v for v in d._.value if v)
         return None
+
+    def _modifies_a_noun(self, date: Span, verb_at: int = -1) -> bool:
+        """`지난해 12월 공개한 모델`, `지난해의 …`: the date belongs to a modifier, not to the clause."""
+        nxt = next((w for w in self.words if w.start >= date.end_char), None)
+        if self.text[date.end_char : date.end_char + 1] == "의":
+            return True
+        return nxt is not None and nxt.start != verb_at and any("ETM" in t for t in nxt.tags)

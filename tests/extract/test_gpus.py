@@ -58,6 +58,17 @@ def gpus(found) -> set[tuple]:
             id="passive-각각",
         ),
         pytest.param("한빛테크에 H100 512장이 지원된다.", {("한빛테크", "H100", 512.0, None, None)}, id="passive"),
+        # a date that modifies something else is not the claim's
+        pytest.param(
+            "누리랩은 지난해 12월 공개한 모델 학습에 H100 512장을 썼다.",
+            {("누리랩", "H100", 512.0, None, None)},
+            id="date-of-a-modifier",
+        ),
+        pytest.param(
+            "누리랩은 지난해 12월 H100 512장을 받았다.",
+            {("누리랩", "H100", 512.0, None, "2025-12")},
+            id="date-of-the-clause",
+        ),
         # an equivalence in parentheses is not a second claim
         pytest.param(
             "누리랩은 B200 512장(H100 1000장 수준)을 받는다.",
@@ -128,3 +139,14 @@ def test_gpu_evidence_spans_the_receiver_the_count_and_the_verb(run):
     assert fact.unit == "gpus"
     assert fact.extractor == "rule:gpus-receive"
     assert text[fact.evidence.start : fact.evidence.end] == "별빛소프트는 B200 256장을 받는다"
+
+
+def test_each_recipient_or_subject_its_own_count(run):
+    """`A에 512장, B에 1024장을`, `A는 512장, B는 1024장을`: B's count is never A's, whether or not B is
+    recognised."""
+    found = gpus(run("과기정통부는 누리랩에 B200 512장, 다온소프트에 H200 1024장을 배정했다.", published=PUB))
+    assert ("누리랩", "B200", 512.0, None, None) in found
+    assert found <= {("누리랩", "B200", 512.0, None, None), ("다온소프트", "H200", 1024.0, None, None)}
+    found = gpus(run("별빛소프트는 B200 512장, 누리랩은 H200 1024장을 받는다.", published=PUB))
+    assert ("별빛소프트", "B200", 512.0, None, None) in found
+    assert found <= {("별빛소프트", "B200", 512.0, None, None), ("누리랩", "H200", 1024.0, None, None)}
