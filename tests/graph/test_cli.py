@@ -146,6 +146,12 @@ def test_query_organizations_shows_gpus_when_stated(tmp_path, records):
     assert "512 B200, 2026-06-12" in up
     res = CliRunner().invoke(app, ["query", "facts", "--relation", "gpus", "--graph", str(tmp_path / "g")], env=WIDE)
     assert res.exit_code == 0 and "H200" in res.stdout
+    res = CliRunner().invoke(app, ["query", "organizations", "--format", "csv", "--graph", str(tmp_path / "g")],
+                             env=WIDE)
+    import csv
+
+    rows = {r["name"]: r for r in csv.DictReader(res.stdout.splitlines())}
+    assert rows["업스테이지"]["gpu_history"] == "512 B200 (2026-06-12, g1); 256 H200 (2026-06-12, g1)"
 
 
 def test_query_organizations_has_no_gpus_column_without_gpus(run):
