@@ -54,7 +54,7 @@ class RelationExtractor(WorksAt, Develops, Sizes, Partners, Status, Gpus):
             facts += [
                 f for f in self.status(doc, ents) if (f.subject, self._sent_index(f.evidence.start)) not in members
             ]
-        facts += self.gpus(doc, ents)
+        facts += self.gpus(doc, ents, facts)
         doc._.facts = (doc._.facts or []) + facts
         return doc
 

@@ -15,7 +15,10 @@ The count goes to the organisation the clause gives it to:
 - with a verb of giving (지원하다, 배정하다, 공급하다, 나눠 주다, …): the one it is given to,
   `ORG에(게)`, never the giver (`과기정통부가 …에 3072장을 나눠 준다`);
 - with a passive (배정된다, 지원된다): the one it is given to, else the clause's topic;
-- as the predicate of GPUs received (`ORG가 받는 GPU는 B200 768장이다`): that clause's subject.
+- as the predicate of GPUs received (`ORG가 받는 GPU는 B200 768장이다`): that clause's subject;
+- inside a quotation with no subject of its own: the speaker's organisation (`배경훈 LG AI연구원장은
+  "H100 512장으로 … 만들었다"`: the organisation named with the speaker, or the one of their
+  works_at fact).
 
 A listing (`A·B·C가`, `A, B, C에`) shares the count only when it is distributed (`512장씩`,
 `각각`, `팀당`); otherwise it is a total of the group and goes to none of them. Government
@@ -31,7 +34,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from hankg.extract.relations.base import Context, _eid, _is_gov_or_outlet
+from hankg.extract.relations.base import GOV_HEADS, Context, _eid, _is_gov_or_outlet
 from hankg.schema import Fact
 
 _N = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
@@ -85,6 +88,7 @@ DATIVE = ("에", "에게", "에는", "에게는", "에도", "에게도", "엔")
 TIME_WORDS = re.compile(r"^(올해|내년|지금|현재|이번|당장|우선|앞으로|이후|이달|다음|연말|연내|하반기|상반기|당초)")
 GENERIC_CHIPS = re.compile(r"GPU|그래픽")
 TEAM_WORD = re.compile(r"컨소시엄|정예팀|팀|측|진영|연합")
+FIRST_PERSON = re.compile(r"우리|저희|저희\s*회사|우리\s*회사|우리\s*팀|저희\s*팀")
 
 
 def _number(m: re.Match, n: str, k: str, n2: str | None = None, k2: str | None = None) -> float:
@@ -96,7 +100,8 @@ def _number(m: re.Match, n: str, k: str, n2: str | None = None, k2: str | None =
 
 
 class Gpus(Context):
-    def gpus(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+    def gpus(self, doc: Doc, ents: list[Span], known: list[Fact] | None = None) -> list[Fact]:
+        """The gpus facts of the doc; `known` are the facts found so far (a speaker's works_at)."""
         out: list[Fact] = []
         text = self.text
         dates = [d for d in doc.spans.get("dates", []) if any(d._.value or [])]
@@ -128,20 +133,23 @@ class Gpus(Context):
                     receivers = [
                         e for e in self._subject(in_sent, sent, s0 + rel.start(), SUBJECTS) if not _is_gov_or_outlet(e)
                     ]
-                if not receivers:
+                pairs = [(_eid(e), e) for e in receivers]
+                if not pairs and kind in ("receive", "use", "relative"):
+                    pairs = self._speaker(sent, start, known or [])
+                if not pairs:
                     continue
-                if len(receivers) > 1 and not (
-                    body[m.end() :].startswith("씩") or DISTRIBUTED.search(text[receivers[0].start_char : start])
+                if len(pairs) > 1 and not (
+                    body[m.end() :].startswith("씩") or DISTRIBUTED.search(text[pairs[0][1].start_char : start])
                 ):
                     continue  # a total the listed teams share, not each one's
                 value, top = _number(m, "n", "m", "n2", "m2"), None
                 if m.group("lo"):  # `500~1000장`: the low end takes the high end's 만/천 when it has none
                     value, top = _number(m, "lo", "lom" if m.group("lom") else "m"), value
-                date = self._gpu_date(dates, receivers[0], start, verb_end, verb_at)
-                for e in receivers:
+                date = self._gpu_date(dates, pairs[0][1], start, verb_end, verb_at)
+                for eid, e in pairs:
                     out.append(
                         self.fact(
-                            _eid(e),
+                            eid,
                             "gpus",
                             min(e.start_char, start),
                             max(e.end_char, end, verb_end),
@@ -227,6 +235,64 @@ class Gpus(Context):
                 continue
             return []
         return []
+
+    def _speaker(self, sent: Span, start: int, known: list[Fact]) -> list[tuple[str, Span]]:
+        """Inside a quotation with no subject of its own: the speaker's organisation.
+
+        `업스테이지는 "…H100 512장을 쓴다"`: the organisation itself; `배경훈 LG AI연구원장 역시 "…H100
+        512장으로 … 만들었다"` and `채 대표는 "…H100 64장을 빌려 쓰는데…"`: the organisation the speaker works at
+        (their works_at fact, the one of the title they are called by), never a government body or an outlet.
+        """
+        q = self._quote_open(sent, start)
+        if q is None:
+            return []
+        for w in self.words:
+            if q < w.start and w.end <= start and w.tail in SUBJECTS:
+                core = w.core
+                if not (TIME_WORDS.match(core) or FIRST_PERSON.fullmatch(core) or re.search(CHIP, core)):
+                    return []  # the quotation has a subject of its own
+        near = [e for e in self.ents if sent.start_char <= e.start_char and e.end_char <= q]
+        if not near:
+            return []
+        last = near[-1]
+        gap = self.text[last.end_char : q]
+        if len(gap) > 12 or re.search(r"[\"“”,.]", gap):
+            return []
+        if last.label_ == "ORG":
+            if _is_gov_or_outlet(last):
+                return []
+            if self._tail(last) in SUBJECTS:
+                return [(_eid(last), last)]
+            person = next((e for e in reversed(near[:-1]) if e.label_ == "PERSON"), None)
+            if person is not None and not self.text[person.end_char : last.start_char].strip():
+                said = (_eid(person), "works_at", _eid(last))
+                if any((f.subject, f.relation, f.object) == said for f in known):
+                    return [(_eid(last), person)]
+            return []
+        if last.label_ != "PERSON":
+            return []
+        # the title it is called by: `채 대표` (a back-reference), else the word after the name (`김철수 대표는`)
+        title = last.text.split()[-1] if " " in last.text else re.sub(r"(은|는|이|가|도)?\s*(역시)?\s*$", "", gap)
+        title = title.strip()
+        works = {
+            f.object
+            for f in known
+            if f.relation == "works_at" and f.subject == _eid(last) and f.object and (not title or f.role == title)
+        }
+        if len(works) != 1:
+            return []
+        org = next(iter(works))
+        if org.split(":", 1)[-1].endswith(GOV_HEADS) or title == "기자":
+            return []
+        return [(org, last)]
+
+    def _quote_open(self, sent: Span, start: int) -> int | None:
+        """Where the quotation holding `start` opens, or None when it is not quoted."""
+        body = self.text[sent.start_char : start]
+        if body.count('"') % 2 == 1:
+            return sent.start_char + body.rindex('"')
+        opened, closed = body.rfind("“"), body.rfind("”")
+        return sent.start_char + opened if opened > closed else None
 
     def _other_dative(self, lo: int, hi: int) -> bool:
         """A word marked 에/에게 between `lo` and `hi` that is not a date: another recipient."""

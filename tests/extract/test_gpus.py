@@ -150,3 +150,32 @@ def test_each_recipient_or_subject_its_own_count(run):
     found = gpus(run("별빛소프트는 B200 512장, 누리랩은 H200 1024장을 받는다.", published=PUB))
     assert ("별빛소프트", "B200", 512.0, None, None) in found
     assert found <= {("별빛소프트", "B200", 512.0, None, None), ("누리랩", "H200", 1024.0, None, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation with no subject of its own: the speaker's organisation
+        pytest.param(
+            "김하늘 누리랩 대표는 \"H100 512장으로 '누리-7B'를 학습했다\"고 말했다.",
+            {("누리랩", "H100", 512.0, None, None)},
+            id="speaker-org-title",
+        ),
+        pytest.param(
+            "김하늘 누리랩 대표는 이날 기자들과 만났다. 김 대표는 \"B200 256장을 받았다\"고 말했다.",
+            {("누리랩", "B200", 256.0, None, None)},
+            id="speaker-back-reference",
+        ),
+        pytest.param(
+            '다온소프트는 "우리는 B200 512장을 받았다"고 밝혔다.',
+            {("다온소프트", "B200", 512.0, None, None)},
+            id="organisation-speaking",
+        ),
+        # the quotation's own subject, a government speaker, a condition
+        pytest.param('김하늘 누리랩 대표는 "한빛테크가 H100 512장을 쓴다"고 말했다.', set(), id="quoted-subject"),
+        pytest.param('류민호 과기정통부 국장은 "GPU 1만 장을 확보했다"고 말했다.', set(), id="government-speaker"),
+        pytest.param('김하늘 누리랩 대표는 "H100 1000장이 있으면 충분하다"고 말했다.', set(), id="condition"),
+    ],
+)
+def test_gpu_counts_in_quotations(run, text, expected):
+    assert {g for g in gpus(run(text, published=PUB)) if g[0] != "한빛테크"} == expected
