@@ -88,6 +88,9 @@ DATIVE = ("에", "에게", "에는", "에게는", "에도", "에게도", "엔")
 TIME_WORDS = re.compile(r"^(올해|내년|지금|현재|이번|당장|우선|앞으로|이후|이달|다음|연말|연내|하반기|상반기|당초)")
 GENERIC_CHIPS = re.compile(r"GPU|그래픽")
 TEAM_WORD = re.compile(r"컨소시엄|정예팀|팀|측|진영|연합")
+EARLIER_QUOTES = re.compile(
+    r"(?P<head>[^\"“”]{0,12}?)(?:[\"“][^\"“”]*[\"”]\s*(?:이?라(?:면서도?|며|고)|며|면서)\s*)+"
+)
 FIRST_PERSON = re.compile(r"우리|저희|저희\s*회사|우리\s*회사|우리\s*팀|저희\s*팀")
 
 
@@ -240,8 +243,9 @@ class Gpus(Context):
         """Inside a quotation with no subject of its own: the speaker's organisation.
 
         `업스테이지는 "…H100 512장을 쓴다"`: the organisation itself; `배경훈 LG AI연구원장 역시 "…H100
-        512장으로 … 만들었다"` and `채 대표는 "…H100 64장을 빌려 쓰는데…"`: the organisation the speaker works at
-        (their works_at fact, the one of the title they are called by), never a government body or an outlet.
+        512장으로 … 만들었다"` and `채 대표는 "…"이라면서도 "…H100 64장을 빌려 쓰는데…"`: the organisation
+        the speaker works at (their works_at fact, the one of the title they are called by), never a
+        government body or an outlet.
         """
         q = self._quote_open(sent, start)
         if q is None:
@@ -256,6 +260,9 @@ class Gpus(Context):
             return []
         last = near[-1]
         gap = self.text[last.end_char : q]
+        earlier = EARLIER_QUOTES.fullmatch(gap)  # `채 대표는 "…"이라면서도 "…`: the same speaker goes on
+        if earlier:
+            gap = earlier.group("head")
         if len(gap) > 12 or re.search(r"[\"“”,.]", gap):
             return []
         if last.label_ == "ORG":

@@ -167,6 +167,12 @@ def test_each_recipient_or_subject_its_own_count(run):
             id="speaker-back-reference",
         ),
         pytest.param(
+            '김하늘 누리랩 대표는 이날 기자들과 만났다. 김 대표는 "정예팀이 됐다면 더 빨랐을 것"이라면서도 '
+            '"지금은 클라우드에서 H100 64장을 빌려 쓴다"고 말했다.',
+            {("누리랩", "H100", 64.0, None, None)},
+            id="speaker-of-an-earlier-quotation",
+        ),
+        pytest.param(
             '다온소프트는 "우리는 B200 512장을 받았다"고 밝혔다.',
             {("다온소프트", "B200", 512.0, None, None)},
             id="organisation-speaking",
