@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -206,8 +207,30 @@ def page_article(where: str, html: str, meta: dict) -> tuple[str, dict, list[Inp
     return page.text, merged, problems
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> tuple[str, int]:
+    """Lone surrogates (JSON `"\\udb6a"` escapes) as U+FFFD, and how many: they cannot be UTF-8.
+
+    One character for one, so every offset stays where it was.
+    """
+    return _SURROGATE.subn("\ufffd", text)
+
+
 def _article(path: Path, text: str, meta: dict, line: int | None, default_id: str) -> Iterator[Article | InputProblem]:
     where = str(path)
+    text, bad = without_surrogates(text)
+    clean = {}
+    for key, value in meta.items():
+        if isinstance(value, str):
+            value, n = without_surrogates(value)
+            bad += n
+        clean[key] = value
+    meta = clean
+    if bad:
+        yield InputProblem(where, line, f"{bad} lone surrogate(s) (invalid \\uD800-\\uDFFF escapes) became U+FFFD.",
+                           fatal=False)
     if not text.strip():
         yield InputProblem(where, line, "the article is empty.")
         return

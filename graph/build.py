@@ -70,10 +70,7 @@ def build_graph(records: Iterable[ArticleRecord], actors: Actors | None = None) 
     nodes: dict[str, dict[str, Any]] = {}
     edges: list[tuple[str, str, str, dict[str, Any]]] = []
     for rec in recs:
-        nodes[article_node(rec.article)] = _clean({
-            "kind": "article", "name": rec.title or rec.article, "article": rec.article,
-            "title": rec.title, "source": rec.source, "url": rec.url, "published": rec.published,
-            "content_hash": rec.content_hash})
+        nodes[article_node(rec.article)] = article_attrs(rec)
     nodes.update(_entity_nodes(recs, res))
     for idx, rec in enumerate(recs):
         edges.extend(_mention_edges(idx, rec, res))
@@ -84,6 +81,14 @@ def build_graph(records: Iterable[ArticleRecord], actors: Actors | None = None) 
     for u, v, key, attrs in sorted(edges, key=lambda e: (e[0], e[1], e[2])):
         graph.add_edge(u, v, key=key, **attrs)
     return graph
+
+
+def article_attrs(rec: ArticleRecord) -> dict[str, Any]:
+    """The article node's attributes: its metadata, the title as Gephi's label."""
+    return _clean({
+        "kind": "article", "name": rec.title or rec.article, "article": rec.article,
+        "title": rec.title, "source": rec.source, "url": rec.url, "published": rec.published,
+        "content_hash": rec.content_hash})
 
 
 def _entity_nodes(recs: list[ArticleRecord], res: Resolution) -> dict[str, dict[str, Any]]:

@@ -13,6 +13,7 @@ from hankg.schema import Fact
 FOUNDED = re.compile(
     r"^\s*\S{1,12}?(이|가)\s+(세운|설립한|창업한|창립한|이끄는|이끌고\s있는)\s+(회사|기업|스타트업|곳|업체)"
 )
+QUOTED_SPEECH = re.compile(r"[\"“][^\"”]{2,400}[\"”]")
 APPOINTS = re.compile(r"(선임|임명|발탁|내정|영입|선출|위촉)(했|하|됐|되|한|된|해|돼)")
 
 
@@ -127,11 +128,14 @@ class WorksAt(Context):
             ):
                 subject = last_person
             if subject is not None:
+                quoted = [m.span() for m in QUOTED_SPEECH.finditer(self.text, subject.end_char, sent.end_char)]
                 for e in ents:
                     if e.label_ != "ORG" or not (sent.start_char <= e.start_char < sent.end_char):
                         continue
                     if e.start_char <= max(subject.start_char, after - 1):
                         continue
+                    if any(a < e.start_char < b for a, b in quoted):
+                        continue  # `비서실장은 "… ORG TITLE을 지낸 분"이라고`: the speaker quotes someone else's career
                     w = self.by_end.get(e.end_char)
                     if w is None or w.tail or w.i + 1 >= len(words):
                         continue

@@ -96,7 +96,7 @@ def organizations(graph: GraphOpt = Path("outputs"), fmt: FormatOpt = Format.tab
     """Every organisation: status in the programme, models, people, consortium partners, GPUs."""
     from hankg.graph.query import format_gpus
 
-    kg = _load(graph)
+    kg = _load(graph, "organization")
     orgs = _ask(kg.organizations)
     if _machine(orgs, chosen(fmt, as_json), "Organization"):
         return
@@ -119,7 +119,7 @@ def people(graph: GraphOpt = Path("outputs"),
            org: Annotated[str | None, typer.Option(help="Only people at this org.")] = None,
            fmt: FormatOpt = Format.table, as_json: JsonOpt = False) -> None:
     """People and their roles, optionally only those at one organisation (aliases resolve)."""
-    found = _ask(_load(graph).people, org=org)
+    found = _ask(_load(graph, "person").people, org=org)
     if _machine(found, chosen(fmt, as_json), "Person"):
         return
     table(f"{len(found)} people" + (f" at {org}" if org else ""), ["name", "roles", "seen", "sources"],
@@ -133,7 +133,7 @@ def models(graph: GraphOpt = Path("outputs"), fmt: FormatOpt = Format.table, as_
     """Models: developer, latest claimed size and the history of size claims, repeats collapsed."""
     from hankg.graph.query import format_params
 
-    kg = _load(graph)
+    kg = _load(graph, "model")
     found = _ask(kg.models)
     if _machine(found, chosen(fmt, as_json), "Model"):
         return
@@ -155,7 +155,7 @@ def timeline(graph: GraphOpt = Path("outputs"),
                                                         help="Only events of this entity.")] = None,
              fmt: FormatOpt = Format.table, as_json: JsonOpt = False) -> None:
     """Dated events in order: statuses, size claims, roles, publications."""
-    events = _ask(_load(graph).timeline, entity=entity)
+    events = _ask(_load(graph, "fact").timeline, entity=entity)
     if _machine(events, chosen(fmt, as_json), "Event"):
         return
     table(f"{len(events)} events" + (f" of {entity}" if entity else ""), ["when", "what", "event", "article"],
@@ -202,7 +202,7 @@ def path(a: Annotated[str, typer.Argument(help="From this entity...")],
          b: Annotated[str, typer.Argument(help="...to this one.")],
          graph: GraphOpt = Path("outputs"), fmt: FormatOpt = Format.table, as_json: JsonOpt = False) -> None:
     """The shortest chain of facts between two entities, each hop with its sources."""
-    steps = _ask(_load(graph).path, a, b)
+    steps = _ask(_load(graph, "fact").path, a, b)
     if _machine(steps, chosen(fmt, as_json), "Step"):
         return
     console = out()
@@ -224,7 +224,7 @@ def facts(graph: GraphOpt = Path("outputs"),
           until: Annotated[str | None, typer.Option(help="Up to this date.")] = None,
           fmt: FormatOpt = Format.table, as_json: JsonOpt = False, show_evidence: EvidenceOpt = False) -> None:
     """Claims, filtered by subject, relation and period (fact date, else publication date)."""
-    found = _ask(_load(graph).facts, subject=subject, relation=relation, since=since, until=until)
+    found = _ask(_load(graph, "fact").facts, subject=subject, relation=relation, since=since, until=until)
     if _machine(found, chosen(fmt, as_json), "FactView"):
         return
     _fact_table(f"{len(found)} facts", found, show_evidence)

@@ -158,3 +158,8 @@ def test_appointments_and_former_posts(run, text, person, org, role):
 def test_derived_nouns_are_not_people(run, text):
     found = run(text)
     assert not [e for e in found.record.entities if e.kind == "person"], found
+
+
+def test_a_career_quoted_by_the_speaker_is_not_the_speakers(run):
+    found = run('하지훈 비서실장은 "새 수석은 다온랩 CTO를 지낸 전문가"라고 소개했다.')
+    assert not found.facts("works_at", "하지훈", "다온랩"), found
