@@ -13,7 +13,7 @@ The graph is the truth of what the articles claim, so it keeps *claims*, not con
 - **Fact edges**, one per relation per article: subject → object, with `relation`, `role`,
   `value`, `max`, `unit`, `date`, `article`, `published`, `evidence_start`, `evidence_end`,
   `evidence_text` (the sentence) and `evidence_text_start` (where it starts), `extractor`.
-  `parameters` and `programme_status` have no object: their edge runs from the subject
+  `parameters`, `programme_status` and `gpus` have no object: their edge runs from the subject
   **to the article node** that states them. That keeps every claim attached to its source,
   avoids self-loops (which Gephi and neo4j draw poorly), and makes a model's size a history:
   each dated claim is its own edge, never an overwritten node attribute.

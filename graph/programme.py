@@ -3,8 +3,8 @@
 Status claims (`programme_status` facts) are placed in the stages of `hankg/data/stages.yaml`
 (`stage_of`); `programme(kg)` is then the teams × stages matrix the report draws, each cell
 holding the statuses claimed for that team at that stage with their dates and sources, and
-each team the size claims of its models. (GPU figures are not in the records yet: no
-relation ties a GPU count to a team.)
+each team the size claims of its models and its GPU figures (`gpus` facts: the chip and
+the count the sources say it receives or uses).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from hankg.data import Stage, stages
 
-from .query import FactView, KnowledgeGraph, SizeClaim
+from .query import FactView, GpuClaim, KnowledgeGraph, SizeClaim
 from .when import period, sort_key
 
 
@@ -57,13 +57,14 @@ class Cell(BaseModel):
 
 
 class TeamRow(BaseModel):
-    """One team of the programme: its cells by stage id and the size claims of it and its models."""
+    """One team of the programme: its cells by stage id, the size claims of it and its models, its GPUs."""
 
     team: str
     team_id: str
     cells: dict[str, Cell] = Field(default_factory=dict)
     sizes: dict[str, list[SizeClaim]] = Field(
         default_factory=dict, description="Size claims by model name (`` for the team's own, no model named).")
+    gpus: list[GpuClaim] = Field(default_factory=list, description="Its GPU figures, oldest first.")
 
 
 def place(facts: list[FactView]) -> dict[str, list[FactView]]:
@@ -101,8 +102,8 @@ def make_cell(stage: Stage, facts: list[FactView]) -> Cell:
 
 
 def programme(kg: KnowledgeGraph) -> list[TeamRow]:
-    """Every organisation with a programme status, its cells by stage and its models' sizes,
-    those who went furthest first."""
+    """Every organisation with a programme status, its cells by stage, its models' sizes and its
+    GPU figures, those who went furthest first."""
     table = stages()
     models = {m.id: m for m in kg.models()}
     rows = []
@@ -115,7 +116,7 @@ def programme(kg: KnowledgeGraph) -> list[TeamRow]:
         for model_id in sorted({f.object_id for f in kg._facts_of(org.id, "develops") if f.object_id}):
             if model_id in models and models[model_id].size_history:
                 sizes[models[model_id].name] = models[model_id].size_history
-        rows.append(TeamRow(team=org.name, team_id=org.id, cells=cells, sizes=sizes))
+        rows.append(TeamRow(team=org.name, team_id=org.id, cells=cells, sizes=sizes, gpus=org.gpu_history))
 
     def progress(row: TeamRow) -> tuple:
         """Who went furthest first: most stages passed or selected, then fewest eliminations."""

@@ -32,7 +32,7 @@ from .resolve import norm
 from .store import GRAPH
 from .when import parse_bound, sort_key, within
 
-RELATIONS = ("works_at", "develops", "parameters", "partner_of", "programme_status")
+RELATIONS = ("works_at", "develops", "parameters", "partner_of", "programme_status", "gpus")
 
 
 class UnknownEntity(KeyError):
@@ -111,6 +111,18 @@ class SizeClaim(BaseModel):
     sources: list[Source] = Field(default_factory=list)
 
 
+class GpuClaim(BaseModel):
+    """One statement of how many GPUs a team receives or uses: `B200` × 512."""
+
+    chip: str | None = Field(None, description="The chip as written (B200, H100), or GPU when none is named.")
+    value: float
+    max: float | None = None
+    date: str | None = None
+    when: str | None = None
+    article: str
+    sources: list[Source] = Field(default_factory=list)
+
+
 class Role(BaseModel):
     org: str
     org_id: str
@@ -136,6 +148,7 @@ class Organization(_Node):
     status: str | None = Field(None, description="Its latest programme status.")
     status_history: list[FactView] = Field(default_factory=list)
     size_history: list[SizeClaim] = Field(default_factory=list)
+    gpu_history: list[GpuClaim] = Field(default_factory=list, description="Its GPU figures (`gpus` facts).")
 
 
 class Person(_Node):
@@ -209,6 +222,14 @@ def format_params(value: float | None, top: float | None = None) -> str:
     if value is None:
         return ""
     return one(value) + (f"~{one(top)}" if top is not None else "")
+
+
+def format_gpus(chip: str | None, value: float | None, top: float | None = None) -> str:
+    """`B200, 512` → `512 B200`; a range `500~1,000 GPU`."""
+    if value is None:
+        return ""
+    count = f"{value:,.0f}" + (f"~{top:,.0f}" if top is not None else "")
+    return f"{count} {chip or 'GPU'}"
 
 
 def _loads(text: Any) -> list:
@@ -336,6 +357,11 @@ class KnowledgeGraph:
                           article=f.article, sources=f.sources)
                 for f in self._facts_of(node, "parameters") if f.value is not None]
 
+    def _gpus(self, node: str) -> list[GpuClaim]:
+        return [GpuClaim(chip=f.role, value=f.value, max=f.max, date=f.date, when=f.when,
+                         article=f.article, sources=f.sources)
+                for f in self._facts_of(node, "gpus") if f.value is not None]
+
     # -- the questions ----------------------------------------------------------------
     def articles(self) -> list[ArticleInfo]:
         """The source articles, oldest first."""
@@ -346,7 +372,7 @@ class KnowledgeGraph:
         return sorted(arts, key=lambda a: (sort_key(a.published), a.id))
 
     def organizations(self) -> list[Organization]:
-        """Every organisation: its models, people, consortium, programme status and sizes."""
+        """Every organisation: its models, people, consortium, programme status, sizes and GPUs."""
         out = []
         for node in self._nodes("organization"):
             status = self._facts_of(node, "programme_status")
@@ -357,7 +383,7 @@ class KnowledgeGraph:
                 partners=_names(f.subject for f in self._facts_of(node, "partner_of", "in")),
                 partner_of=_names(f.object for f in self._facts_of(node, "partner_of")),
                 status=status[-1].role if status else None, status_history=status,
-                size_history=self._sizes(node)))
+                size_history=self._sizes(node), gpu_history=self._gpus(node)))
         return out
 
     def people(self, org: str | None = None) -> list[Person]:
@@ -505,6 +531,8 @@ def _summary(f: FactView) -> str:
         return f"{f.subject}: {format_params(f.value, f.max)} parameters"
     if f.relation == "programme_status":
         return f"{f.subject}: {f.role or 'status'}"
+    if f.relation == "gpus":
+        return f"{f.subject}: {format_gpus(f.role, f.value, f.max)}"
     if f.relation == "works_at":
         return f"{f.subject}, {f.role or 'works'} at {f.object}"
     if f.relation == "develops":

@@ -36,7 +36,7 @@ main { padding:0 28px 40px; }
 #net .link.develops { stroke:var(--model); } #net .link.partner_of { stroke:var(--org); }
 #net .link.works_at { stroke:var(--person); stroke-opacity:.55; }
 #net .link.mentions { stroke:#cfd5dc; stroke-dasharray:2 3; }
-#net .link.parameters, #net .link.programme_status { stroke:#7b8794; stroke-dasharray:5 3; }
+#net .link.parameters, #net .link.programme_status, #net .link.gpus { stroke:#7b8794; stroke-dasharray:5 3; }
 #net .node circle { stroke:#fff; stroke-width:1.5; cursor:pointer; }
 #net .node.organization circle { fill:var(--org); } #net .node.person circle { fill:var(--person); }
 #net .node.model circle { fill:var(--model); } #net .node.article circle { fill:var(--article); }
@@ -57,7 +57,8 @@ td.cell { min-width:110px; } td.cell.disagree { background:#fff1f0; }
 .matrix th.stage { white-space:nowrap; }
 .matrix .when { color:var(--muted); font-size:12px; white-space:nowrap; }
 .matrix .srcs { font-size:12px; }
-.matrix .sizes { font-size:12.5px; }
+.matrix .sizes, .matrix .gpus { font-size:12.5px; }
+.matrix .gpu { white-space:nowrap; }
 table { border-collapse:collapse; width:100%; background:#fff; }
 th, td { text-align:left; padding:6px 10px; border-bottom:1px solid var(--line);
          vertical-align:top; }
@@ -71,6 +72,7 @@ td.num { text-align:right; white-space:nowrap; font-variant-numeric:tabular-nums
 .badge.parameters { background:#6b4fbb; } .badge.works_at { background:var(--person); }
 .badge.develops { background:var(--model); } .badge.partner_of { background:var(--org); }
 .badge.programme_status { background:#334e68; } .badge.published { background:#9aa3af; }
+.badge.gpus { background:#0e9aa7; }
 .timeline { list-style:none; margin:0; padding:0; }
 .timeline li { display:grid; grid-template-columns:110px 130px 1fr; gap:10px; padding:5px 0;
                border-bottom:1px solid #eef0f3; }
@@ -284,6 +286,11 @@ JS = r"""
       if (Math.abs(x) >= s) return +(x / s).toPrecision(4) + u; return String(x); };
     return one(v) + (m != null ? "~" + one(m) : "");
   }
+  function amount(l) {
+    // a GPU count is a number of chips, not a size
+    if (l.relation === "gpus" && l.value != null) return l.value + (l.max != null ? "~" + l.max : "") + " GPUs";
+    return size(l.value, l.max);
+  }
   function sentence(l, most) {
     // The claim's sentence with its own words marked; `most` characters around them at most.
     if (!l.text || l.text_start == null) return "";
@@ -297,7 +304,7 @@ JS = r"""
     const other = l.s === self ? l.t : l.s;
     const obj = other.kind === "article" ? "" : " → " + esc(other.name);
     const subj = l.s === self ? "" : esc(l.s.name) + " ";
-    const extra = [l.role, size(l.value, l.max), l.date].filter(Boolean).map(esc).join(", ");
+    const extra = [l.role, amount(l), l.date].filter(Boolean).map(esc).join(", ");
     return `<li>${subj}<b>${esc(l.relation)}</b>${l.s === self ? obj : ""}` +
       (extra ? ` (${extra})` : "") + ` <span class="muted">${esc(l.when || "")}</span>` +
       (withText ? sentence(l, 90) : "") + "</li>";
@@ -317,7 +324,7 @@ JS = r"""
   function linkTip(l) {
     const art = byId.get("article:" + l.article);
     return `<h4>${esc(l.relation)}</h4><div>${esc(l.s.name)} → ${esc(l.t.name)}</div>` +
-      [l.role, size(l.value, l.max), l.date && "date " + l.date].filter(Boolean)
+      [l.role, amount(l), l.date && "date " + l.date].filter(Boolean)
         .map(x => `<div>${esc(x)}</div>`).join("") + sentence(l, 0) +
       `<div class="muted">${esc(art ? art.name : l.article)} · ${esc(art && art.source || "")} ` +
       `(${esc(l.published || "")})</div>`;

@@ -2,8 +2,8 @@
 
 Plain HTML built here (no script needed): a matrix of teams × stages whose cells give the
 status the sources state, its date and its sources (each with the sentence on hover), the
-size claims of each team's models, and the list of contradictions with the sentences on
-each side, the claim's own words marked.
+size claims of each team's models, its GPU figures (chip, count, sources), and the list of
+contradictions with the sentences on each side, the claim's own words marked.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from hankg.data import stages
 
 from .conflicts import Conflict
 from .programme import TeamRow
-from .query import KnowledgeGraph, SizeClaim, Source, format_params
+from .query import GpuClaim, KnowledgeGraph, SizeClaim, Source, format_gpus, format_params
 from .when import sort_key
 
 SHOWN = 4       # sources per cell, models per team: the rest are counted
@@ -63,14 +63,39 @@ def collapsed_sizes(claims: Sequence[SizeClaim]) -> list[tuple[str, int, str, li
     return out
 
 
+def collapsed_gpus(claims: Sequence[GpuClaim]) -> list[tuple[str, int, str, list[Source]]]:
+    """(count and chip, how many claims, their dates' span, sources): identical claims as one; a date
+    the text does not state (the article's) is marked `*`."""
+    groups: dict[str, list[GpuClaim]] = {}
+    for c in claims:
+        groups.setdefault(format_gpus(c.chip, c.value, c.max), []).append(c)
+    out = []
+    for label, group in groups.items():
+        whens = sorted((c.date or f"{c.when}*" for c in group if c.when), key=lambda w: sort_key(w.rstrip("*")))
+        span = "" if not whens else whens[0] if whens[0] == whens[-1] else f"{whens[0]} – {whens[-1]}"
+        out.append((label, len(group), span, [s for c in group for s in c.sources]))
+    return out
+
+
+def gpus_html(kg: KnowledgeGraph, claims: Sequence[GpuClaim]) -> str:
+    """A team's GPU figures, one line per distinct figure: `512 B200 ×2 2026-06 outlet, outlet`."""
+    lines = []
+    for label, n, span, srcs in collapsed_gpus(claims)[:SHOWN]:
+        links = ", ".join(source_link(kg, s) for s in list({s.article: s for s in srcs}.values())[:SHOWN])
+        lines.append(f'<div class="gpu"{sentence_title(srcs)}><b>{_e(label)}</b>{f" ×{n}" if n > 1 else ""} '
+                     f'<span class="muted">{_e(span)}</span> <span class="srcs">{links}</span></div>')
+    more = len(collapsed_gpus(claims)) - SHOWN
+    return "".join(lines) + (f'<div class="muted">+{more} more</div>' if more > 0 else "")
+
+
 def matrix(kg: KnowledgeGraph, rows: Sequence[TeamRow]) -> str:
-    """Teams × stages: each cell's status, date and sources; the team's model sizes beside."""
+    """Teams × stages: each cell's status, date and sources; the team's model sizes and GPUs beside."""
     if not rows:
         return '<p class="muted">No programme status stated yet.</p>'
     table = stages()
     head = "".join(f'<th class="stage">{_e(s.label)}</th>' for s in table)
     out = [f'<table class="matrix" id="programme-matrix"><thead><tr><th>team</th>{head}'
-           f"<th>model sizes</th></tr></thead><tbody>"]
+           f"<th>model sizes</th><th>GPUs</th></tr></thead><tbody>"]
     for row in rows:
         cells = []
         for stage in table:
@@ -98,11 +123,11 @@ def matrix(kg: KnowledgeGraph, rows: Sequence[TeamRow]) -> str:
             + "</div>" for model, claims in models[:SHOWN])
         sizes += f'<div class="muted">+{len(models) - SHOWN} more</div>' if len(models) > SHOWN else ""
         out.append(f'<tr data-team="{_e(row.team_id)}"><td><b>{_e(row.team)}</b></td>{"".join(cells)}'
-                   f'<td class="sizes">{sizes}</td></tr>')
+                   f'<td class="sizes">{sizes}</td><td class="gpus">{gpus_html(kg, row.gpus)}</td></tr>')
     out.append("</tbody></table><p class='muted'>A status goes to a stage by its stated date, else by "
                "its article's publication date (* no date in the text); the stages are "
-               "<code>hankg/data/stages.yaml</code>. Hover a status or a size for the sentences that state "
-               "it.</p>")
+               "<code>hankg/data/stages.yaml</code>. GPUs: the chip and count the sources say the team "
+               "receives or uses. Hover a status, a size or a GPU figure for the sentences that state it.</p>")
     return "".join(out)
 
 

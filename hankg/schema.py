@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 EntityKind = Literal["organization", "person", "model"]
-Relation = Literal["works_at", "develops", "parameters", "partner_of", "programme_status"]
+Relation = Literal["works_at", "develops", "parameters", "partner_of", "programme_status", "gpus"]
 KIND_PREFIX: dict[str, str] = {"organization": "org", "person": "person", "model": "model"}
 
 

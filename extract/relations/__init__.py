@@ -5,7 +5,8 @@ works_at from the person patterns (and `그는 … ORG TITLE을 거쳐` chains),
 developer; parameters attach to the model the value names or sits next to, else to the
 clause's subject, else to the article's current topic; partner_of from consortium
 listings under the paragraph's lead; programme_status from 선정/통과/진출/탈락/지원 said of the
-organisations of their own clause (partners first: a member's joining is no application).
+organisations of their own clause (partners first: a member's joining is no application); gpus
+from a GPU count and the organisation its clause gives it to (`relations/gpus.py`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from hankg.extract import extensions  # noqa: F401
 from hankg.extract.relations.base import PROGRAMME
 from hankg.extract.relations.develops import Develops
+from hankg.extract.relations.gpus import Gpus
 from hankg.extract.relations.partners import Partners
 from hankg.extract.relations.sizes import Sizes
 from hankg.extract.relations.status import Status
@@ -26,7 +28,7 @@ from hankg.extract.words import words_of
 from hankg.schema import Fact
 
 
-class RelationExtractor(WorksAt, Develops, Sizes, Partners, Status):
+class RelationExtractor(WorksAt, Develops, Sizes, Partners, Status, Gpus):
     """`hankg_relations`: fills `doc._.facts` with `Fact` records."""
 
     def __init__(self, aliases: tuple[str, ...] = ()):
@@ -56,6 +58,7 @@ class RelationExtractor(WorksAt, Develops, Sizes, Partners, Status):
                 for f in self.status(doc, ents)
                 if f.role != "applied" or (f.subject, self._sent_index(f.evidence.start)) not in members
             ]
+        facts += self.gpus(doc, ents, facts)
         doc._.facts = (doc._.facts or []) + facts
         return doc
 

@@ -60,7 +60,7 @@ def emit_json(items: BaseModel | Sequence[BaseModel]) -> None:
 # -- CSV -----------------------------------------------------------------------------------
 def cell(value: Any) -> str:
     """One CSV cell: scalars as they are, lists `; `-joined, records by their short reading."""
-    from hankg.graph.query import FactView, SizeClaim, Source
+    from hankg.graph.query import FactView, GpuClaim, SizeClaim, Source, format_gpus
 
     if value is None:
         return ""
@@ -72,6 +72,8 @@ def cell(value: Any) -> str:
         return value.article
     if isinstance(value, SizeClaim):
         return f"{claim_label(value)} ({value.when or '?'}, {value.article})"
+    if isinstance(value, GpuClaim):
+        return f"{format_gpus(value.chip, value.value, value.max)} ({value.when or '?'}, {value.article})"
     if isinstance(value, FactView):
         from hankg.graph.query import _summary
 

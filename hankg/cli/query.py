@@ -93,19 +93,25 @@ def _flagged(kg, kind: str) -> set[str]:
 @app.command()
 def organizations(graph: GraphOpt = Path("outputs"), fmt: FormatOpt = Format.table,
                   as_json: JsonOpt = False) -> None:
-    """Every organisation: status in the programme, models, people, consortium partners."""
+    """Every organisation: status in the programme, models, people, consortium partners, GPUs."""
+    from hankg.graph.query import format_gpus
+
     kg = _load(graph, "organization")
     orgs = _ask(kg.organizations)
     if _machine(orgs, chosen(fmt, as_json), "Organization"):
         return
     flagged = _flagged(kg, "status")
-    table(f"{len(orgs)} organizations", ["name", "aliases", "status", "models", "people", "partners",
-                                         "articles", "seen"],
-          [(o.name + (f"\u00a0{MARK}" if o.id in flagged else ""), ", ".join(o.aliases), o.status,
-            "\n".join(o.models), "\n".join(o.people), "\n".join(o.partners), len(o.articles), seen(o))
-           for o in orgs],
-          names=["name"], lines=["status"], squeeze=["seen", "articles", "aliases"],
-          optional=["seen", "articles", "aliases"], caption=MARK_NOTE if flagged else None)
+    columns = ["name", "aliases", "status", "models", "people", "partners", "articles", "seen"]
+    rows = [[o.name + (f"\u00a0{MARK}" if o.id in flagged else ""), ", ".join(o.aliases), o.status,
+             "\n".join(o.models), "\n".join(o.people), "\n".join(o.partners), len(o.articles), seen(o)]
+            for o in orgs]
+    if any(o.gpu_history for o in orgs):  # a column only when some team's GPUs are stated
+        columns.insert(6, "gpus")
+        for row, o in zip(rows, orgs, strict=True):
+            row.insert(6, "\n".join(collapse(o.gpu_history, lambda c: format_gpus(c.chip, c.value, c.max))))
+    table(f"{len(orgs)} organizations", columns, rows,
+          names=["name"], lines=["status", "gpus"], squeeze=["seen", "articles", "aliases"],
+          optional=["seen", "articles", "aliases", "gpus"], caption=MARK_NOTE if flagged else None)
 
 
 @app.command()
@@ -212,7 +218,7 @@ def path(a: Annotated[str, typer.Argument(help="From this entity...")],
 def facts(graph: GraphOpt = Path("outputs"),
           subject: Annotated[str | None, typer.Option(help="Facts about this subject.")] = None,
           relation: Annotated[str | None, typer.Option(
-              help="works_at, develops, parameters, partner_of or programme_status.")] = None,
+              help="works_at, develops, parameters, partner_of, programme_status or gpus.")] = None,
           since: Annotated[str | None, typer.Option(
               help="From this date (2025-08, 2026-H1…).")] = None,
           until: Annotated[str | None, typer.Option(help="Up to this date.")] = None,

@@ -96,3 +96,16 @@ def make_records() -> list[ArticleRecord]:
         ent("person", "김성훈", at=10),
     ], [])
     return [a1, a2, a3, a4]
+
+
+def gpu_record():
+    """An article stating GPU figures: two for 업스테이지, one (by an alias) for SK텔레콤, and one for a
+    company that is no team of the programme."""
+    up, skt, other = "org:업스테이지", "org:SKT", "org:다온전자"
+    return record("g1", "2026-06-12", [ent("organization", "업스테이지"), ent("organization", "SKT", at=30),
+                                       ent("organization", "다온전자", at=60)],
+                  [fact(up, "gpus", role="B200", value=512.0, unit="gpus", at=5),
+                   fact(up, "gpus", role="H200", value=256.0, unit="gpus", at=15),
+                   fact(skt, "gpus", role="B200", value=512.0, unit="gpus", date="2026-07", at=35),
+                   fact(other, "gpus", role="GPU", value=5e4, unit="gpus", at=65)])
+

@@ -128,3 +128,32 @@ def test_report_default_target(run, out_dir):
     assert res.exit_code == 0, res.output
     html = (out_dir / "report.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "업스테이지" in html
+
+
+def test_query_organizations_shows_gpus_when_stated(tmp_path, records):
+    from graph_fixtures import gpu_record
+
+    from hankg.graph.store import OutputStore
+
+    store = OutputStore(tmp_path / "g")
+    for rec in [*records, gpu_record()]:
+        store.add(rec)
+    store.close()
+    res = CliRunner().invoke(app, ["query", "organizations", "--graph", str(tmp_path / "g")], env=WIDE)
+    assert res.exit_code == 0, res.output
+    assert "gpus" in res.stdout.splitlines()[1]
+    up = next(line for line in res.stdout.splitlines() if line.startswith("업스테이지"))
+    assert "512 B200, 2026-06-12" in up
+    res = CliRunner().invoke(app, ["query", "facts", "--relation", "gpus", "--graph", str(tmp_path / "g")], env=WIDE)
+    assert res.exit_code == 0 and "H200" in res.stdout
+    res = CliRunner().invoke(app, ["query", "organizations", "--format", "csv", "--graph", str(tmp_path / "g")],
+                             env=WIDE)
+    import csv
+
+    rows = {r["name"]: r for r in csv.DictReader(res.stdout.splitlines())}
+    assert rows["업스테이지"]["gpu_history"] == "512 B200 (2026-06-12, g1); 256 H200 (2026-06-12, g1)"
+
+
+def test_query_organizations_has_no_gpus_column_without_gpus(run):
+    res = run("query", "organizations")
+    assert res.exit_code == 0 and "gpus" not in res.stdout.splitlines()[1]

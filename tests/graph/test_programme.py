@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from graph_fixtures import ent, fact, record
+import re
+
+from graph_fixtures import ent, fact, gpu_record, record
 
 from hankg.graph.programme import programme
 from hankg.graph.query import KnowledgeGraph
@@ -34,3 +36,29 @@ def test_a_disagreeing_cell_is_marked_and_teams_that_went_further_come_first(act
     cell = rows[1].cells["first_evaluation"]
     assert cell.conflict and cell.status == "eliminated" and cell.statuses == {"eliminated": 2, "passed": 1}
     assert not rows[0].cells["first_evaluation"].conflict
+
+
+def test_each_team_carries_its_gpu_figures_with_chip_count_and_source(records, actors):
+    kg = KnowledgeGraph.from_records([*records, gpu_record()], actors)
+    rows = {r.team: r for r in programme(kg)}
+    assert list(rows) == ["SK텔레콤", "업스테이지"]  # a company with GPUs but no status is no team
+    up, skt = rows["업스테이지"], rows["SK텔레콤"]
+    assert [(g.chip, g.value, g.when, g.article) for g in up.gpus] == [
+        ("B200", 512.0, "2026-06-12", "g1"), ("H200", 256.0, "2026-06-12", "g1")]
+    assert [(g.chip, g.value, g.date) for g in skt.gpus] == [("B200", 512.0, "2026-07")]
+    assert up.gpus[0].sources[0].outlet == "테스트일보"
+
+
+def test_the_matrix_shows_gpus_beside_the_sizes(records, actors):
+    from hankg.graph.report_views import matrix
+
+    kg = KnowledgeGraph.from_records([*records, gpu_record()], actors)
+    html = matrix(kg, programme(kg))
+    assert "<th>model sizes</th><th>GPUs</th>" in html
+    rows = dict(re.findall(r'<tr data-team="([^"]+)">(.*?)</tr>', html, re.S))
+    up = re.search(r'<td class="gpus">(.*?)</td>', rows["org:업스테이지"], re.S).group(1)
+    assert "<b>512 B200</b>" in up and "<b>256 H200</b>" in up
+    assert 'href="https://example.test/g1"' in up
+    skt = re.search(r'<td class="gpus">(.*?)</td>', rows["org:SK텔레콤"], re.S).group(1)
+    assert "<b>512 B200</b>" in skt and "2026-07" in skt
+    assert "다온전자" not in html

@@ -170,3 +170,17 @@ def test_path_does_not_go_through_articles(kg):
 ])
 def test_format_params(value, top, text):
     assert format_params(value, top) == text
+
+
+def test_gpu_figures_of_an_organisation_and_as_facts(records, actors):
+    from graph_fixtures import gpu_record
+
+    from hankg.graph.query import format_gpus
+
+    kg = KnowledgeGraph.from_records([*records, gpu_record()], actors)
+    up = by_name(kg.organizations())["업스테이지"]
+    assert [(c.chip, c.value, c.article) for c in up.gpu_history] == [("B200", 512.0, "g1"), ("H200", 256.0, "g1")]
+    facts = kg.facts(relation="gpus", subject="SKT")
+    assert [(f.subject, f.role, f.value, f.date) for f in facts] == [("SK텔레콤", "B200", 512.0, "2026-07")]
+    assert "SK텔레콤: 512 B200" in [e.summary for e in kg.timeline(entity="SK텔레콤")]
+    assert format_gpus("GPU", 500.0, 1000.0) == "500~1,000 GPU"

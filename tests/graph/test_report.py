@@ -7,7 +7,7 @@ import re
 import struct
 import subprocess
 
-from graph_fixtures import ARTIFACTS, ent, fact, record
+from graph_fixtures import ARTIFACTS, ent, fact, gpu_record, record
 
 from hankg.graph.query import KnowledgeGraph
 from hankg.graph.report import render_report, write_report
@@ -160,7 +160,7 @@ MATRIX_PROBE = """<script>
 
 def test_programme_matrix_renders_in_chromium(chromium, tmp_path, records, actors):
     """Teams × stages in a real browser: cells in place, a screenshot, sentences on hover."""
-    kg = KnowledgeGraph.from_records(with_sentences(records), actors)
+    kg = KnowledgeGraph.from_records(with_sentences([*records, gpu_record()]), actors)
     html = render_report(kg).replace("</body>", MATRIX_PROBE + "</body>")
     page = tmp_path / "matrix.html"
     page.write_text(html, encoding="utf-8")
@@ -181,5 +181,7 @@ def test_programme_matrix_renders_in_chromium(chromium, tmp_path, records, actor
         assert cells == {"selected": "selected", "first_evaluation": "passed"}
     assert "2025-08" in rows["org:SK텔레콤"] and "엑사원" not in rows["org:업스테이지"]
     assert "솔라 오픈 100B" in rows["org:업스테이지"] or "not named" in rows["org:업스테이지"]
+    gpus = re.search(r'<td class="gpus">(.*?)</td>', rows["org:업스테이지"], re.S).group(1)
+    assert "512 B200" in gpus and "256 H200" in gpus and "g1번 기사는 gpus 사실을 전한다." in gpus
     tip = re.search(r'data-tip="([^"]*)"', dom).group(1)
     assert "parameters 사실을 전한다." in tip
