@@ -527,6 +527,11 @@ def test_programme_status(run, text, expected):
             id="the-place-went-to-a-team",
         ),
         pytest.param(
+            f"{PROGRAMME}에서 다온텔레콤이 주축이 된 정예 개발팀이 새 모델을 공개했다.",
+            {("다온텔레콤", "selected")},
+            id="the-team-an-org-leads-is-a-chosen-one",
+        ),
+        pytest.param(
             f"{PROGRAMME} 2차 평가에 다온텔레콤, 누리테크놀로지스, 가온랩스가 발표를 마쳤다. 별빛연구소는 발표를 "
             "미뤘다. 세 팀은 모두 평가를 통과했다.",
             {("다온텔레콤", "passed"), ("누리테크놀로지스", "passed"), ("가온랩스", "passed")},
