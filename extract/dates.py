@@ -214,7 +214,7 @@ def _normalise(rule: str, m: re.Match, pub: date | None) -> list[str | None] | N
     if rule == "y":
         return [g["year"]]
     if rule == "rel-y":
-        return [str(pub.year + REL_YEAR[g["rel"]]) if pub else None]
+        return [f"{pub.year + REL_YEAR[g['rel']]:04d}" if pub else None]
     if rule in ("rel-month", "rel-month-day"):
         if pub is None:
             return [None]
@@ -231,11 +231,11 @@ def _normalise(rule: str, m: re.Match, pub: date | None) -> list[str | None] | N
         return [(pub + timedelta(days=shift)).isoformat()]
     if rule == "period":
         if g.get("both"):
-            return [f"{pub.year}-H1", f"{pub.year}-H2"] if pub else [None]
+            return [f"{pub.year:04d}-H1", f"{pub.year:04d}-H2"] if pub else [None]
         p = g["period"]
         if p == "연내":
-            return [str(pub.year) if pub else None]
-        return [f"{pub.year}-{PERIOD[p]}" if pub else None]
+            return [f"{pub.year:04d}" if pub else None]
+        return [f"{pub.year:04d}-{PERIOD[p]}" if pub else None]
     return None
 
 

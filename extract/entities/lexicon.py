@@ -40,6 +40,7 @@ def _titles() -> tuple[str, ...]:
     return by_length("titles")
 
 
+@cache
 def title_of(core: str) -> str | None:
     """`부사장` → 부사장, `제2차관` → 제2차관; None when the word is no title."""
     if core in wordset("titles") or TITLE_NUM.match(core):
@@ -81,6 +82,7 @@ def title_word(word: Word) -> str | None:
     return None
 
 
+@cache
 def glued_title(core: str) -> tuple[str, str] | None:
     """`LG AI연구원장` style: an organisation with its head's title glued on.
 

@@ -10,6 +10,7 @@ items are in `variants`.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from hankg.data import wordset
 from hankg.extract.entities.known import KnownActors
@@ -132,7 +133,7 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
             name, alias = pm.group(1).strip(), pm.group(2).strip()
         elif mid:  # `트리(Tri)-70B`, `큐웬(Qwen) 2.4`: the Latin form glossed inside the name
             name, alias, width = mid.group(1) + mid.group(3), mid.group(2) + mid.group(3), len(inner)
-        if norm(name) in {norm(x) for x in wordset("not_models")} or len(norm(name)) < 2:
+        if norm(name) in _not_model_keys() or len(norm(name)) < 2:
             continue
         start = s + (len(m.group(g)) - len(m.group(g).lstrip()))
         ment = Mention(start, start + (width or len(name)), "model", name, "rule:quoted-model", prio=2)
@@ -212,3 +213,8 @@ def _extend_versions(text: str, mentions: list[Mention]) -> None:
             m.end += len(v.group().rstrip())
             m.name = text[m.start : m.end]
             m.rule = m.rule + "+version"
+
+
+@cache
+def _not_model_keys() -> frozenset[str]:
+    return frozenset(norm(x) for x in wordset("not_models"))
