@@ -97,6 +97,8 @@ def main() -> None:
         timed("organizations()", kg.organizations)
         timed("timeline()", kg.timeline)
         timed("facts()", kg.facts)
+        timed("conflicts()", kg.conflicts)
+        timed("frames() (pandas)", kg.frames)
         timed("export json", lambda: to_json(kg.graph, Path(tmp) / "g.json"))
         timed("export csv", lambda: to_csv(kg.graph, Path(tmp) / "csv"))
         timed("render_report", lambda: render_report(kg))

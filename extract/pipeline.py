@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -12,7 +13,8 @@ from thinc.api import Config
 
 from hankg.extract import components, extensions, tokenizer  # noqa: F401  (registrations)
 from hankg.extract.readers import InputProblem
-from hankg.extract.records import doc_to_record
+from hankg.extract.records import OFFSETS, doc_to_record
+from hankg.extract.tokenizer import nfc_map
 from hankg.schema import Article, ArticleRecord
 
 CONFIG = """
@@ -56,7 +58,15 @@ def build_nlp(aliases: Sequence[Path | str] = (), ner: Path | str | None = None)
 
 
 def make_doc(nlp: Language, article: Article):
-    doc = nlp.make_doc(article.text)
+    """The Doc of an article; text not in NFC (decomposed Hangul, as macOS copies it) is
+    analysed in NFC, since the rules and word lists are NFC, and records map offsets back."""
+    text = article.text
+    if unicodedata.is_normalized("NFC", text):
+        doc = nlp.make_doc(text)
+    else:
+        norm, back = nfc_map(text)
+        doc = nlp.make_doc(norm)
+        doc.user_data[OFFSETS] = back
     doc._.article = article
     return doc
 
@@ -102,7 +112,21 @@ def extract_docs(
 def extract(
     articles: Iterable[Article | InputProblem],
     nlp: Language | None = None,
+    *,
+    workers: int = 1,
+    aliases: Sequence[Path | str] = (),
+    ner: Path | str | None = None,
 ) -> Iterator[ArticleRecord | InputProblem]:
-    """Articles (and reading problems) in, one record per article out, in input order."""
-    for item in extract_docs(articles, nlp):
+    """Articles (and reading problems) in, one record per article out, in input order.
+
+    `workers > 1` runs that many processes, each building its own pipeline from `aliases`
+    and `ner` (a pipeline object cannot be shared), with the same records as one."""
+    if workers > 1:
+        if nlp is not None:
+            raise ValueError("with workers > 1 each process builds its own pipeline: pass aliases/ner, not nlp.")
+        from hankg.extract.parallel import extract_parallel
+
+        yield from extract_parallel(articles, workers, aliases, ner)
+        return
+    for item in extract_docs(articles, nlp or build_nlp(aliases, ner)):
         yield item if isinstance(item, InputProblem) else doc_to_record(item[1])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from hankg.schema import Article
 
-SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl", ".warc"}  # and .warc.gz
 MANIFESTS = ("manifest.jsonl", "manifest.csv")
 META_KEYS = ("id", "published", "title", "url", "source")
 
@@ -30,6 +31,7 @@ class InputProblem:
     line: int | None
     message: str
     fatal: bool = True
+    skipped: str | None = None  # a record passed over on purpose ("non-HTML", "duplicate"): counted, not printed
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -179,8 +181,56 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict], list[InputProblem]]:
     return meta, problems
 
 
+def is_input(path: Path) -> bool:
+    """A file hankg reads (by its name): articles, JSONL or a WARC archive."""
+    return path.suffix.lower() in SUFFIXES or is_warc(path)
+
+
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith((".warc", ".warc.gz"))
+
+
+def _looks_html(text: str) -> bool:
+    return text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+
+
+def page_article(where: str, html: str, meta: dict) -> tuple[str, dict, list[InputProblem]]:
+    """The text of a saved page, and its metadata under what the input states (which wins)."""
+    from hankg.extract.pages import read_page
+
+    page = read_page(html, meta.get("url"))
+    problems: list[InputProblem] = []
+    if not page.main and page.text.strip():
+        message = "no main text found in the page; all its visible text is read."
+        problems.append(InputProblem(where, None, message, fatal=False))
+    merged = {**page.meta, **meta, "from_page": tuple(k for k in META_KEYS if k in page.meta and k not in meta)}
+    return page.text, merged, problems
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> tuple[str, int]:
+    """Lone surrogates (JSON `"\\udb6a"` escapes) as U+FFFD, and how many: they cannot be UTF-8.
+
+    One character for one, so every offset stays where it was.
+    """
+    return _SURROGATE.subn("\ufffd", text)
+
+
 def _article(path: Path, text: str, meta: dict, line: int | None, default_id: str) -> Iterator[Article | InputProblem]:
     where = str(path)
+    text, bad = without_surrogates(text)
+    clean = {}
+    for key, value in meta.items():
+        if isinstance(value, str):
+            value, n = without_surrogates(value)
+            bad += n
+        clean[key] = value
+    meta = clean
+    if bad:
+        yield InputProblem(where, line, f"{bad} lone surrogate(s) (invalid \\uD800-\\uDFFF escapes) became U+FFFD.",
+                           fatal=False)
     if not text.strip():
         yield InputProblem(where, line, "the article is empty.")
         return
@@ -203,12 +253,18 @@ def _article(path: Path, text: str, meta: dict, line: int | None, default_id: st
         url=meta.get("url"),
         source=meta.get("source"),
         path=where if line is None else f"{where}:{line}",
+        from_page=meta.get("from_page", ()),
     )
 
 
 def read_file(path: Path, meta: dict | None = None) -> Iterator[Article | InputProblem]:
     """One input file: an article, or one article per JSONL line."""
     meta = meta or {}
+    if is_warc(path):
+        from hankg.extract.warc import read_warc
+
+        yield from read_warc(path, meta)
+        return
     try:
         text = decode(path.read_bytes())
     except OSError as e:
@@ -219,8 +275,9 @@ def read_file(path: Path, meta: dict | None = None) -> Iterator[Article | InputP
         return
     suffix = path.suffix.lower()
     if suffix != ".jsonl":
-        if suffix in {".html", ".htm"} or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-            text = html_to_text(text)
+        if suffix in {".html", ".htm"} or _looks_html(text):
+            text, meta, problems = page_article(str(path), text, meta)
+            yield from problems
         yield from _article(path, text, meta, None, path.stem)
         return
     for i, row in _jsonl_rows(text, path):
@@ -243,9 +300,11 @@ def _read_stdin() -> Iterator[Article | InputProblem]:
     except UnicodeDecodeError as e:
         yield InputProblem("<stdin>", None, f"cannot decode standard input as UTF-8, UTF-16 or CP949 ({e.reason}).")
         return
-    if text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-        text = html_to_text(text)
-    yield from _article(Path("<stdin>"), text, {}, None, "stdin")
+    meta: dict = {}
+    if _looks_html(text):
+        text, meta, problems = page_article("<stdin>", text, meta)
+        yield from problems
+    yield from _article(Path("<stdin>"), text, meta, None, "stdin")
 
 
 def read_inputs(inputs: Iterable[Path | str]) -> Iterator[Article | InputProblem]:
@@ -260,12 +319,12 @@ def read_inputs(inputs: Iterable[Path | str]) -> Iterator[Article | InputProblem
                 p
                 for p in path.rglob("*")
                 if p.is_file()
-                and p.suffix.lower() in SUFFIXES
+                and is_input(p)
                 and p.name not in MANIFESTS
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
-                yield InputProblem(str(path), None, "the folder holds no .txt, .md, .html or .jsonl files.")
+                yield InputProblem(str(path), None, "the folder holds no .txt, .md, .html, .jsonl or .warc files.")
                 continue
             manifests: dict[Path, dict[str, dict]] = {}
             for f in files:

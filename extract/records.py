@@ -2,14 +2,69 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 from hankg.extract.extensions import LABEL_KIND
-from hankg.schema import ArticleRecord, DateMention, Entity, Fact, entity_id
+from hankg.schema import ArticleRecord, DateMention, Entity, Evidence, Fact, entity_id
+
+OFFSETS = "hankg.offsets"  # doc.user_data: for each doc offset, the offset in the article text as given
+
+CONTINUES = ("J", "E", "XS", "VCP")  # Kiwi tags no sentence starts with: particles, endings, suffixes
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Kiwi's sentences as (start, end) character offsets, surrounding whitespace left out.
+
+    A "sentence" that starts with a particle or an ending (`는 단 310억…` after a quoted
+    `'솔라 프로2'`) is the rest of the one before: Kiwi split it at the quote, so join them.
+    """
+    text, out = doc.text, []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            continue
+        first = next((t for t in sent if not t.is_space), None)
+        if out and first is not None and first.tag_.startswith(CONTINUES) and "\n" not in text[out[-1][1] : start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def with_sentence(fact: Fact, text: str, sents: list[tuple[int, int]]) -> Fact:
+    """The fact with `evidence.text`: the sentence(s) its offsets fall in, so a reader can check it.
+
+    Whitespace the evidence takes in at either end (a paragraph break) does not pull in the
+    next sentence; the offsets themselves stay as the rules found them.
+    """
+    ev = fact.evidence
+    claim = text[ev.start : ev.end]
+    start = ev.start + len(claim) - len(claim.lstrip())
+    end = max(ev.end - (len(claim) - len(claim.rstrip())), start)
+    if not sents:
+        return fact
+    starts = [s for s, _ in sents]
+    first = max(bisect_right(starts, start) - 1, 0)
+    last = max(bisect_right(starts, max(end - 1, start)) - 1, first)
+    lo, hi = min(sents[first][0], start), max(sents[last][1], end)
+    evidence = ev.model_copy(update={"text": text[lo:hi], "text_start": lo})
+    return fact.model_copy(update={"evidence": evidence})
 
 
 def doc_to_record(doc: Doc) -> ArticleRecord:
+    """The record of an analysed Doc, offsets into the article's own text (see `make_doc`)."""
     art = doc._.article
+    back: list[int] | None = doc.user_data.get(OFFSETS)
+
+    def at(i: int) -> int:
+        return back[i] if back is not None else i
+
     aliases: dict[str, set[str]] = doc._.aliases or {}
     entities: dict[str, Entity] = {}
     for span in doc.ents:
@@ -21,7 +76,7 @@ def doc_to_record(doc: Doc) -> ArticleRecord:
         ent = entities.get(eid)
         if ent is None:
             ent = entities[eid] = Entity(id=eid, kind=kind, name=name, extractor=span._.rule or "rule")
-        ent.mentions.append((span.start_char, span.end_char))
+        ent.mentions.append((at(span.start_char), at(span.end_char)))
     for eid, ent in entities.items():
         seen = {ent.name}
         ent.aliases = [a for a in sorted(aliases.get(eid, ())) if not (a in seen or seen.add(a))]
@@ -29,9 +84,14 @@ def doc_to_record(doc: Doc) -> ArticleRecord:
     facts: dict[tuple, Fact] = {}
     for fact in sorted(doc._.facts or [], key=lambda f: (f.evidence.start, f.evidence.end)):
         if fact.subject in entities and (fact.object is None or fact.object in entities):
+            if back is not None:
+                ev = Evidence(start=at(fact.evidence.start), end=at(fact.evidence.end))
+                fact = fact.model_copy(update={"evidence": ev})
             facts.setdefault(fact.key(), fact)
+    text = art.text if art is not None else doc.text
+    sents = [(at(a), at(b)) for a, b in _sentences(doc)]  # in the article's own offsets, like the evidence
     dates = [
-        DateMention(text=s.text, value=v, start=s.start_char, end=s.end_char)
+        DateMention(text=text[at(s.start_char) : at(s.end_char)], value=v, start=at(s.start_char), end=at(s.end_char))
         for s in sorted(doc.spans.get("dates", []), key=lambda s: (s.start_char, s.end_char))
         for v in s._.value or [None]
     ]
@@ -43,6 +103,6 @@ def doc_to_record(doc: Doc) -> ArticleRecord:
         url=art.url,
         content_hash=art.content_hash,
         entities=sorted(entities.values(), key=lambda e: (min(e.mentions) if e.mentions else (0, 0), e.id)),
-        facts=list(facts.values()),
+        facts=[with_sentence(f, text, sents) for f in facts.values()],
         dates=dates,
     )

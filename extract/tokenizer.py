@@ -12,6 +12,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from kiwipiepy import Kiwi
 from spacy.tokens import Doc
@@ -22,6 +23,8 @@ from hankg.data import user_words
 
 _KIWI: Kiwi | None = None
 _RUNS = re.compile(r"\s+|\S+")
+LONG_RUN = 1000
+_LONG = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 _LOCK = threading.Lock()
 
 
@@ -37,7 +40,7 @@ def get_kiwi() -> Kiwi:
     return _KIWI
 
 
-def _nfc_map(text: str) -> tuple[str, list[int]]:
+def nfc_map(text: str) -> tuple[str, list[int]]:
     """NFC text and, for each of its characters and its end, the original offset."""
     if unicodedata.is_normalized("NFC", text):
         return text, list(range(len(text) + 1))
@@ -56,36 +59,88 @@ def _nfc_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def analyse(text: str) -> list[list[tuple[int, int, str, str, bool]]]:
-    """Kiwi's sentences as lists of (start, end, tag, lemma, oov) in `text`'s own offsets."""
-    norm, back = _nfc_map(text)
-    sents = get_kiwi().tokenize(norm, split_sents=True) if norm.strip() else []
-    out = []
-    for sent in sents:
-        morphs = []
-        for t in sent:
-            s, e = back[t.start], back[t.start + t.len]
-            lemma = t.lemma if t.tag.startswith("V") else t.form
-            morphs.append((s, max(e, s + 1) if t.len else e, t.tag, lemma, bool(t.oov)))
-        out.append(morphs)
-    return out
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) to hand Kiwi: the whole text, unless it holds a run without spaces longer
+    than `LONG_RUN`; such a run is cut every `LONG_RUN` characters, because Kiwi's time grows with
+    the square of a run's length (200,000 characters: minutes) and no word is that long."""
+    cuts = [m.start() + k for m in _LONG.finditer(text) for k in range(LONG_RUN, m.end() - m.start(), LONG_RUN)]
+    if not cuts:
+        return [(0, text)]
+    bounds = [0, *cuts, len(text)]
+    return [(a, text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-def _fuse(morphs: Iterable[tuple[int, int, str, str, bool]]) -> Iterator[list]:
-    """Merge morphemes whose character ranges overlap or are empty into one token."""
+def analyse(text: str) -> Iterator[tuple[int, int, list[str], list[str], bool, bool]]:
+    """Kiwi's morphemes as tokens (start, end, tags, lemmas, oov, starts a Kiwi sentence) in
+    `text`'s own offsets; morphemes that overlap or are empty fuse into the token before."""
+    if unicodedata.is_normalized("NFC", text):
+        norm, back = text, None
+    else:
+        norm, back = nfc_map(text)
+    if not norm.strip():
+        return
     cur: list | None = None
-    for s, e, tag, lemma, oov in morphs:
-        if cur is not None and (s < cur[1] or e <= s):
-            cur[1] = max(cur[1], e)
-            cur[2].append(tag)
-            cur[3].append(lemma)
-            cur[4] = cur[4] or oov
+    sent = None
+    for p, (off, piece) in enumerate(_pieces(norm)):
+        if not piece.strip():
             continue
-        if cur is not None:
-            yield cur
-        cur = [s, e, [tag], [lemma], oov]
+        for t in get_kiwi().tokenize(piece):  # one call per text (or piece); t.sent_position numbers sentences
+            start, n, tag = off + t.start, t.len, t.tag
+            s, e = (start, start + n) if back is None else (back[start], back[start + n])
+            if n and e <= s:
+                e = s + 1
+            lemma = t.lemma if tag[0] == "V" else t.form
+            new = (p, t.sent_position) != sent
+            if cur is not None and not new and (s < cur[1] or e <= s):
+                if e > cur[1]:
+                    cur[1] = e
+                cur[2].append(tag)
+                cur[3].append(lemma)
+                cur[4] = cur[4] or t.oov
+                continue
+            if cur is not None:
+                yield cur
+            sent = (p, t.sent_position)
+            cur = [s, e, [tag], [lemma], bool(t.oov), new]
     if cur is not None:
         yield cur
+
+
+class KiwiDoc(Doc):
+    """A Doc that keeps its text and its Token objects: spaCy's `Doc.text` joins every token
+    again on each read and iterating makes every Token afresh, and hankg's rules do both a
+    dozen times per article. Merging and splitting tokens never change the text, so the text
+    given is the text for good; the Tokens point into the token array, so `retokenize`
+    drops them."""
+
+    _hankg_text: str
+    _hankg_tokens: list | None = None
+    # the tokenizer's own columns (texts, offsets, tags, trailing space, sentence number), so
+    # that `words_of` need not read them back token by token; None once tokens change
+    _hankg_columns: tuple | None = None
+
+    @property
+    def text(self) -> str:
+        return self._hankg_text
+
+    @property
+    def text_with_ws(self) -> str:
+        return self._hankg_text
+
+    def __iter__(self) -> Iterator:
+        tokens = self._hankg_tokens
+        if tokens is None or len(tokens) != len(self):
+            tokens = self._hankg_tokens = list(Doc.__iter__(self))
+        return iter(tokens)
+
+    @contextmanager
+    def retokenize(self):
+        self._hankg_tokens = self._hankg_columns = None
+        try:
+            with Doc.retokenize(self) as retokenizer:
+                yield retokenizer
+        finally:
+            self._hankg_tokens = self._hankg_columns = None
 
 
 class KiwiTokenizer:
@@ -124,26 +179,36 @@ class KiwiTokenizer:
             pos = max(pos, upto)
 
         oov: list[int] = []
-        for sent in analyse(text):
-            first = True
-            for s, e, tg, lm, unknown in _fuse(sent):
-                s = max(s, pos)
-                if e <= s:
-                    continue
+        first = True
+        for s, e, tg, lm, unknown, new in analyse(text):
+            first = first or new
+            if s < pos:
+                s = pos
+            if e <= s:
+                continue
+            if s > pos:
                 gap(s)
-                words.append(text[s:e])
-                spaces.append(False)
-                tags.append("+".join(tg))
-                lemmas.append("+".join(lm) if len(lm) > 1 else lm[0])
-                if unknown:
-                    oov.append(len(words) - 1)
-                starts.append(first or new_sent or len(words) == 1)
-                first = new_sent = False
-                pos = e
+            words.append(text[s:e])
+            spaces.append(False)
+            tags.append(tg[0] if len(tg) == 1 else "+".join(tg))
+            lemmas.append(lm[0] if len(lm) == 1 else "+".join(lm))
+            if unknown:
+                oov.append(len(words) - 1)
+            starts.append(first or new_sent or len(words) == 1)
+            first = new_sent = False
+            pos = e
         gap(len(text))
         if not words:
             return Doc(self.vocab, words=[], spaces=[])
-        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas, sent_starts=starts)
+        doc = KiwiDoc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas, sent_starts=starts)
+        doc._hankg_text = text
+        idx, sent, at, si = [], [], 0, -1
+        for word, space, start in zip(words, spaces, starts, strict=True):
+            idx.append(at)
+            at += len(word) + space
+            si += start or not sent
+            sent.append(si)
+        doc._hankg_columns = (words, idx, tags, spaces, sent)
         doc.user_data["hankg.oov"] = frozenset(oov)  # read as `token._.oov`: Kiwi did not know the word
         return doc
 

@@ -22,8 +22,10 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 def _ko(n: str, u: str, n2: str, u2: str) -> str:
-    return (rf"(?P<{n}>{_NUM})\s*(?P<{n}k>천)?\s*(?P<{u}>[만억조])"
-            rf"(?:\s*(?P<{n2}>{_NUM})\s*(?P<{n2}k>천)?\s*(?P<{u2}>[만억]))?")
+    return (
+        rf"(?P<{n}>{_NUM})\s*(?P<{n}k>천)?\s*(?P<{u}>[만억조])"
+        rf"(?:\s*(?P<{n2}>{_NUM})\s*(?P<{n2}k>천)?\s*(?P<{u2}>[만억]))?"
+    )
 
 
 VALUE = re.compile(

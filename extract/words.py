@@ -9,7 +9,7 @@ particle 가, the copula 이자); a parenthesis glued to it (`SK텔레콤(SKT)�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -71,7 +71,7 @@ STANDARD_TAIL = re.compile(
 NAME_SHAPE = re.compile(r"^[가-힣]{3}$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     i: int
     start: int
@@ -87,25 +87,48 @@ class Word:
     is_paren: bool = False
     gap_before: str = ""
     doc_text: str = ""
+    # sliced once here: the rules read these millions of times per thousand articles
+    text: str = field(init=False)
+    core: str = field(init=False)
+    paren_text: str | None = field(init=False)
 
-    @property
-    def text(self) -> str:
-        return self.doc_text[self.start : self.end]
-
-    @property
-    def core(self) -> str:
-        return self.doc_text[self.core_start : self.core_end]
-
-    @property
-    def paren_text(self) -> str | None:
-        return self.doc_text[self.paren[0] : self.paren[1]] if self.paren else None
+    def __post_init__(self) -> None:
+        self.text = self.doc_text[self.start : self.end]
+        self.core = self.doc_text[self.core_start : self.core_end]
+        self.paren_text = self.doc_text[self.paren[0] : self.paren[1]] if self.paren else None
 
     def __repr__(self) -> str:
         return f"Word({self.text!r} core={self.core!r} tail={self.tail!r})"
 
 
-def _is_break(tok) -> bool:
-    return tok.is_space or tok.text in BREAKS or tok.tag_ in ("SF", "SP", "SE", "_SP")
+BREAK_TAGS = frozenset(("SF", "SP", "SE", "_SP"))
+
+
+def _tokens(doc: Doc) -> tuple[list[str], list[int], list[str], list[bool], list[int]]:
+    """Texts, offsets, tags, trailing-space flags and sentence numbers of the doc's tokens,
+    read once: a spaCy Token is made afresh on every access, plain lists are not."""
+    texts, idx, tags, ws, sent = [], [], [], [], []
+    si = -1
+    for t in doc:
+        texts.append(t.text)
+        idx.append(t.idx)
+        tags.append(t.tag_)
+        ws.append(bool(t.whitespace_))
+        si += t.i == 0 or t.is_sent_start is True
+        sent.append(si)
+    return texts, idx, tags, ws, sent
+
+
+def _close(texts: list[str], j: int, n: int, stop_at_newline: bool) -> tuple[int, int]:
+    """From the `(` at token j: the token after the matching `)` and the depth left there."""
+    depth, k = 0, j
+    while k < n:
+        depth += texts[k] == "("
+        depth -= texts[k] == ")"
+        k += 1
+        if depth <= 0 or stop_at_newline and "\n" in texts[k - 1] and texts[k - 1].isspace():
+            break
+    return k, depth
 
 
 def words_of(doc: Doc) -> list[Word]:
@@ -115,27 +138,22 @@ def words_of(doc: Doc) -> list[Word]:
         return cached[1]
     text = doc.text
     oov = doc.user_data.get("hankg.oov", frozenset())
-    sent_of = {}
-    for si, sent in enumerate(doc.sents):
-        for t in sent:
-            sent_of[t.i] = si
+    columns = getattr(doc, "_hankg_columns", None)  # a KiwiDoc's, as its tokenizer made them
+    texts, idx, tags, ws, sent_of = columns if columns and len(columns[0]) == len(doc) else _tokens(doc)
+    n = len(texts)
+    brk = [t.isspace() or t in BREAKS or g in BREAK_TAGS for t, g in zip(texts, tags, strict=True)]
+    surnames = wordset("surnames")
     out: list[Word] = []
-    i, n = 0, len(doc)
+    i = 0
     while i < n:
-        tok = doc[i]
-        if _is_break(tok):
+        if brk[i]:
             i += 1
             continue
-        gap = text[out[-1].end : tok.idx] if out else text[: tok.idx]
-        if tok.text == "(":
-            depth, j = 0, i
-            while j < n:
-                depth += doc[j].text == "("
-                depth -= doc[j].text == ")"
-                j += 1
-                if depth <= 0 or doc[j - 1].is_space and "\n" in doc[j - 1].text:
-                    break
-            s, e = tok.idx, doc[j - 1].idx + len(doc[j - 1])
+        s = idx[i]
+        gap = text[out[-1].end : s] if out else text[:s]
+        if texts[i] == "(":
+            j, _ = _close(texts, i, n, stop_at_newline=True)
+            e = idx[j - 1] + len(texts[j - 1])
             out.append(
                 Word(
                     len(out),
@@ -143,7 +161,7 @@ def words_of(doc: Doc) -> list[Word]:
                     e,
                     s + 1,
                     max(s + 1, e - 1),
-                    tuple(t.tag_ for t in doc[i:j]),
+                    tuple(tags[i:j]),
                     (),
                     "",
                     sent_of[i],
@@ -155,53 +173,49 @@ def words_of(doc: Doc) -> list[Word]:
             i = j
             continue
         j = i
-        while j < n and not _is_break(doc[j]) and doc[j].text != "(" and (j == i or not doc[j - 1].whitespace_):
+        while j < n and not brk[j] and texts[j] != "(" and (j == i or not ws[j - 1]):
             j += 1
         core_end_tok = j
         for k in range(i + 1, j):
-            if doc[k].tag_.startswith(TAIL_TAGS):
+            if tags[k].startswith(TAIL_TAGS):
                 core_end_tok = k
                 break
         paren = None
         end_tok = j
-        if j < n and doc[j].text == "(" and not doc[j - 1].whitespace_:
-            depth, k = 0, j
-            while k < n:
-                depth += doc[k].text == "("
-                depth -= doc[k].text == ")"
-                k += 1
-                if depth <= 0:
-                    break
+        k = j
+        if j < n and texts[j] == "(" and not ws[j - 1]:
+            k, depth = _close(texts, j, n, stop_at_newline=False)
             if depth == 0:
-                paren = (doc[j].idx + 1, doc[k - 1].idx)
+                paren = (idx[j] + 1, idx[k - 1])
                 end_tok = k
-                while end_tok < n and doc[end_tok].tag_.startswith(TAIL_TAGS) and not doc[end_tok - 1].whitespace_:
+                while end_tok < n and tags[end_tok].startswith(TAIL_TAGS) and not ws[end_tok - 1]:
                     end_tok += 1
-        tail_tokens = [t for t in doc[core_end_tok:j]]
-        if paren:
-            tail_tokens += [t for t in doc[k:end_tok]]
+        after_paren = texts[k:end_tok] if paren else []
+        tail = texts[core_end_tok:j] + after_paren
         # a rare name Kiwi split into a surname and a non-particle (채 + 도운): keep it whole
-        if core_end_tok - i == 1 and tok.text in wordset("surnames") and j - i >= 2 and not STANDARD_TAIL.match(
-            text[doc[core_end_tok].idx : doc[j - 1].idx + len(doc[j - 1])]
-        ) and NAME_SHAPE.match(text[tok.idx : doc[j - 1].idx + len(doc[j - 1])]):
+        word_end = idx[j - 1] + len(texts[j - 1])
+        if (
+            core_end_tok - i == 1
+            and texts[i] in surnames
+            and j - i >= 2
+            and not STANDARD_TAIL.match(text[idx[core_end_tok] : word_end])
+            and NAME_SHAPE.match(text[s:word_end])
+        ):
             core_end_tok = j
-            tail_tokens = list(doc[k:end_tok]) if paren else []
-        core_s = tok.idx
-        core_e = doc[core_end_tok - 1].idx + len(doc[core_end_tok - 1])
-        last = doc[end_tok - 1]
+            tail = after_paren
         out.append(
             Word(
                 len(out),
-                tok.idx,
-                last.idx + len(last),
-                core_s,
-                core_e,
-                tuple(t.tag_ for t in doc[i:end_tok]),
-                tuple(t.tag_ for t in doc[i:core_end_tok]),
-                "".join(t.text for t in tail_tokens),
+                s,
+                idx[end_tok - 1] + len(texts[end_tok - 1]),
+                s,
+                idx[core_end_tok - 1] + len(texts[core_end_tok - 1]),
+                tuple(tags[i:end_tok]),
+                tuple(tags[i:core_end_tok]),
+                "".join(tail),
                 sent_of[i],
                 paren=paren,
-                oov=any(t.i in oov for t in doc[i:core_end_tok]),
+                oov=not oov.isdisjoint(range(i, core_end_tok)),
                 gap_before=gap,
                 doc_text=text,
             )

@@ -12,10 +12,11 @@ The graph is the truth of what the articles claim, so it keeps *claims*, not con
   the first one's offsets as `evidence_start` / `evidence_end`).
 - **Fact edges**, one per relation per article: subject → object, with `relation`, `role`,
   `value`, `max`, `unit`, `date`, `article`, `published`, `evidence_start`, `evidence_end`,
-  `extractor`. `parameters` and `programme_status` have no object: their edge runs from the
-  subject **to the article node** that states them. That keeps every claim attached to its
-  source, avoids self-loops (which Gephi and neo4j draw poorly), and makes a model's size a
-  history: each dated claim is its own edge, never an overwritten node attribute.
+  `evidence_text` (the sentence) and `evidence_text_start` (where it starts), `extractor`.
+  `parameters` and `programme_status` have no object: their edge runs from the subject
+  **to the article node** that states them. That keeps every claim attached to its source,
+  avoids self-loops (which Gephi and neo4j draw poorly), and makes a model's size a history:
+  each dated claim is its own edge, never an overwritten node attribute.
 
 Attributes are scalars (GraphML holds only str/int/float/bool, one type per name), lists are
 JSON strings, and a missing value is an absent attribute. Nodes and edges are added in
@@ -40,7 +41,7 @@ from .resolve import Resolution, names_of, resolve
 
 ARTICLE_PREFIX = "article:"
 FACT_ATTRS = ("relation", "role", "value", "max", "unit", "date", "article", "published",
-              "evidence_start", "evidence_end", "extractor")
+              "evidence_start", "evidence_end", "evidence_text", "evidence_text_start", "extractor")
 
 
 def article_node(article_id: str) -> str:
@@ -69,10 +70,7 @@ def build_graph(records: Iterable[ArticleRecord], actors: Actors | None = None) 
     nodes: dict[str, dict[str, Any]] = {}
     edges: list[tuple[str, str, str, dict[str, Any]]] = []
     for rec in recs:
-        nodes[article_node(rec.article)] = _clean({
-            "kind": "article", "name": rec.title or rec.article, "article": rec.article,
-            "title": rec.title, "source": rec.source, "url": rec.url, "published": rec.published,
-            "content_hash": rec.content_hash})
+        nodes[article_node(rec.article)] = article_attrs(rec)
     nodes.update(_entity_nodes(recs, res))
     for idx, rec in enumerate(recs):
         edges.extend(_mention_edges(idx, rec, res))
@@ -83,6 +81,14 @@ def build_graph(records: Iterable[ArticleRecord], actors: Actors | None = None) 
     for u, v, key, attrs in sorted(edges, key=lambda e: (e[0], e[1], e[2])):
         graph.add_edge(u, v, key=key, **attrs)
     return graph
+
+
+def article_attrs(rec: ArticleRecord) -> dict[str, Any]:
+    """The article node's attributes: its metadata, the title as Gephi's label."""
+    return _clean({
+        "kind": "article", "name": rec.title or rec.article, "article": rec.article,
+        "title": rec.title, "source": rec.source, "url": rec.url, "published": rec.published,
+        "content_hash": rec.content_hash})
 
 
 def _entity_nodes(recs: list[ArticleRecord], res: Resolution) -> dict[str, dict[str, Any]]:
@@ -132,4 +138,5 @@ def _fact_edges(idx: int, rec: ArticleRecord, res: Resolution):
             "kind": "fact", "relation": fact.relation, "role": fact.role, "value": value,
             "max": top, "unit": fact.unit, "date": fact.date, "article": rec.article,
             "published": rec.published, "evidence_start": fact.evidence.start,
-            "evidence_end": fact.evidence.end, "extractor": fact.extractor})
+            "evidence_end": fact.evidence.end, "evidence_text": fact.evidence.text,
+            "evidence_text_start": fact.evidence.text_start, "extractor": fact.extractor})

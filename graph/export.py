@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -42,7 +43,7 @@ def to_json(graph: nx.MultiDiGraph, path: Path) -> Path:
     return path
 
 
-def _columns(items: list[dict]) -> list[tuple[str, str]]:
+def _columns(items: Iterable[dict]) -> list[tuple[str, str]]:
     """(attribute, neo4j type) for every attribute, in first-seen order; one type per name."""
     cols: dict[str, str] = {}
     for attrs in items:
@@ -61,7 +62,7 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+def _write_csv(path: Path, header: list[str], rows: Iterable[list[str]]) -> None:
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
@@ -70,23 +71,30 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
     write_atomic(path, write)
 
 
-def to_csv(graph: nx.MultiDiGraph, folder: Path) -> Path:
-    """`nodes.csv` and `edges.csv` for `neo4j-admin database import` (see the module doc)."""
+def write_csv(folder: Path, nodes: Callable[[], Iterable[tuple[str, dict]]],
+              edges: Callable[[], Iterable[tuple[str, str, str, dict]]]) -> Path:
+    """The two neo4j files from node and edge streams, each already sorted; each stream is read
+    twice (columns, then rows), so a store can feed it without holding the graph."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    nodes = sorted(graph.nodes(data=True))
-    ncols = [(k, t) for k, t in _columns([d for _, d in nodes]) if k != "kind"]
+    ncols = [(k, t) for k, t in _columns(d for _, d in nodes()) if k != "kind"]
     _write_csv(folder / "nodes.csv",
                ["id:ID", ":LABEL", "kind"] + [f"{k}:{t}" for k, t in ncols],
-               [[n, LABELS.get(d.get("kind"), "Entity"), d.get("kind", "")]
-                + [_cell(d.get(k)) for k, _ in ncols] for n, d in nodes])
-    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
-    ecols = _columns([d for *_, d in edges])
+               ([n, LABELS.get(d.get("kind"), "Entity"), d.get("kind", "")]
+                + [_cell(d.get(k)) for k, _ in ncols] for n, d in nodes()))
+    ecols = _columns(d for *_, d in edges())
     _write_csv(folder / "edges.csv",
                [":START_ID", ":END_ID", ":TYPE", "key"] + [f"{k}:{t}" for k, t in ecols],
-               [[u, v, str(d.get("relation", "related")).upper(), str(key)]
-                + [_cell(d.get(k)) for k, _ in ecols] for u, v, key, d in edges])
+               ([u, v, str(d.get("relation", "related")).upper(), str(key)]
+                + [_cell(d.get(k)) for k, _ in ecols] for u, v, key, d in edges()))
     return folder
+
+
+def to_csv(graph: nx.MultiDiGraph, folder: Path) -> Path:
+    """`nodes.csv` and `edges.csv` for `neo4j-admin database import` (see the module doc)."""
+    nodes = sorted(graph.nodes(data=True))
+    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
+    return write_csv(folder, lambda: nodes, lambda: edges)
 
 
 def export(graph: nx.MultiDiGraph, fmt: str, to: Path) -> Path:

@@ -57,13 +57,26 @@ class NoPath(LookupError):
 
 
 class Source(BaseModel):
-    """Where a claim comes from: the article and the character offsets of its evidence."""
+    """Where a claim comes from: the article, the offsets of its evidence and the sentence."""
 
     article: str
     published: str | None = None
     title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
     start: int | None = None
     end: int | None = None
+    text: str | None = Field(None, description="The sentence that states the claim.")
+    text_start: int | None = Field(None, description="Where `text` starts in the article.")
+
+    def parts(self) -> tuple[str, str, str] | None:
+        """The sentence as (before, the claim's own words, after), or None without one."""
+        if self.text is None or None in (self.start, self.end, self.text_start):
+            return None
+        n = len(self.text)
+        a = min(max(self.start - self.text_start, 0), n)
+        b = min(max(self.end - self.text_start, a), n)
+        return self.text[:a], self.text[a:b], self.text[b:]
 
 
 class FactView(BaseModel):
@@ -273,8 +286,9 @@ class KnowledgeGraph:
     def _source(self, data: dict) -> Source:
         art = self.graph.nodes.get(ARTICLE_PREFIX + str(data.get("article")), {})
         return Source(article=str(data.get("article")), published=data.get("published"),
-                      title=art.get("title"), start=data.get("evidence_start"),
-                      end=data.get("evidence_end"))
+                      title=art.get("title"), outlet=art.get("source"), url=art.get("url"),
+                      start=data.get("evidence_start"), end=data.get("evidence_end"),
+                      text=data.get("evidence_text"), text_start=data.get("evidence_text_start"))
 
     def _fact(self, u: str, v: str, data: dict) -> FactView:
         objectless = self.graph.nodes[v].get("kind") == "article"
@@ -410,7 +424,8 @@ class KnowledgeGraph:
                 events.append(Event(
                     when=art.published, kind="published", date_stated=True, article=art.id,
                     summary=f"{art.source or 'article'}: {art.title or art.id}",
-                    sources=[Source(article=art.id, published=art.published, title=art.title)]))
+                    sources=[Source(article=art.id, published=art.published, title=art.title,
+                                    outlet=art.source, url=art.url)]))
         rank = {"published": 0}
         return sorted(events, key=lambda e: (
             sort_key(e.when), e.article, rank.get(e.kind, 1),
@@ -425,6 +440,19 @@ class KnowledgeGraph:
                        key=_fact_order)
         return EntityInfo(**self._base(node), kind=data.get("kind", ""),
                           mentions=int(data.get("mentions") or 0), facts=facts)
+
+    def conflicts(self) -> list:
+        """Where sources disagree on a model's size or a team's status at one stage
+        (`hankg.graph.conflicts`): a list of `Conflict`, each side with its claims and sentences."""
+        from .conflicts import find_conflicts
+
+        return find_conflicts(self)
+
+    def frames(self):
+        """`Frames(entities, facts, articles)`: pandas DataFrames with typed columns (`hankg[pandas]`)."""
+        from .frames import frames
+
+        return frames(self)
 
     def path(self, a: str, b: str) -> list[Step]:
         """The shortest chain of facts between two entities (edges taken in either direction)."""

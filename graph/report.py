@@ -17,8 +17,10 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
+from .programme import programme
 from .query import Event, KnowledgeGraph, SizeClaim, format_params
 from .report_assets import CSS, JS
+from .report_views import conflicts_section, matrix, sentence_title
 from .store import write_atomic
 from .when import period
 
@@ -54,7 +56,10 @@ def graph_data(kg: KnowledgeGraph) -> dict:
             "source": u, "target": v, "relation": d.get("relation"), "role": d.get("role"),
             "value": d.get("value"), "max": d.get("max"), "date": d.get("date"),
             "article": d.get("article"), "published": d.get("published"),
-            "when": d.get("date") or d.get("published")}.items() if val is not None})
+            "when": d.get("date") or d.get("published"), "text": d.get("evidence_text"),
+            "text_start": d.get("evidence_text_start"),
+            "start": d.get("evidence_start") if d.get("evidence_text") else None,
+            "end": d.get("evidence_end") if d.get("evidence_text") else None}.items() if val is not None})
     return {"nodes": nodes, "links": links}
 
 
@@ -146,16 +151,18 @@ def size_chart(rows, width: int = 1100, height: int = 300, most: int = len(PALET
     return "".join(parts) + note
 
 
-def _models_table(kg: KnowledgeGraph, rows) -> str:
-    out = ["<table><thead><tr><th>model</th><th>developer</th><th>latest size</th>"
-           "<th>size claims over time</th><th>seen</th><th>sources</th></tr></thead><tbody>"]
+def _models_table(kg: KnowledgeGraph, rows, disputed: set[str] = frozenset()) -> str:
+    out = ["<table id='models-table'><thead><tr><th>model</th><th>developer</th><th>latest size</th>"
+           "<th>size claims over time (hover for the sentence)</th><th>seen</th><th>sources</th></tr>"
+           "</thead><tbody>"]
     for label, developer, _, claims, articles in rows:
         latest = format_params(claims[-1].value, claims[-1].max) if claims else ""
         history = "".join(
-            f'<span class="claim">{format_params(c.value, c.max)} '
+            f'<span class="claim"{sentence_title(c.sources)}>{format_params(c.value, c.max)} '
             f'<span class="muted">{_e(c.when)}</span> {_source_link(kg, c.article)}</span>'
             for c in claims)
-        out.append(f"<tr><td>{_e(label)}</td><td>{_e(developer)}</td><td class='num'>{latest}"
+        flag = ' <a class="conflict" href="#conflicts">sources disagree</a>' if label in disputed else ""
+        out.append(f"<tr><td>{_e(label)}{flag}</td><td>{_e(developer)}</td><td class='num'>{latest}"
                    f"</td><td>{history}</td><td class='num'>{len(articles)} article(s)</td><td>"
                    + ", ".join(_source_link(kg, a) for a in articles) + "</td></tr>")
     out.append("</tbody></table>")
@@ -170,7 +177,7 @@ def _status_table(kg: KnowledgeGraph) -> str:
            "</tr></thead><tbody>"]
     for o in orgs:
         steps = " → ".join(
-            f'<span class="badge {_e(f.role)}">{_e(f.role)}</span> <span class="muted">'
+            f'<span class="badge {_e(f.role)}"{sentence_title(f.sources)}>{_e(f.role)}</span> <span class="muted">'
             f'{_e(f.when)}{"" if f.date else "*"}</span> {_source_link(kg, f.article)}'
             for f in o.status_history)
         out.append(f'<tr><td>{_e(o.name)}</td><td><span class="badge {_e(o.status)}">'
@@ -185,8 +192,8 @@ def _timeline(kg: KnowledgeGraph, events: Iterable[Event]) -> str:
     out = ['<ol class="timeline">']
     for ev in events:
         mark = "" if ev.date_stated else "*"
-        out.append(f'<li><span class="when">{_e(ev.when)}{mark}</span><span><span class="badge '
-                   f'{_e(ev.kind)}">{_e(ev.kind)}</span></span><span>{_e(ev.summary)} '
+        out.append(f'<li{sentence_title(ev.sources)}><span class="when">{_e(ev.when)}{mark}</span>'
+                   f'<span><span class="badge {_e(ev.kind)}">{_e(ev.kind)}</span></span><span>{_e(ev.summary)} '
                    f'<span class="src">· {_source_link(kg, ev.article)}</span></span></li>')
     out.append("</ol>")
     return "".join(out)
@@ -209,6 +216,8 @@ def render_report(kg: KnowledgeGraph, title: str = "hankg: the programme graph")
     kinds = [k for _, k in g.nodes(data="kind")]
     n_facts = sum(1 for *_, k in g.edges(data="kind") if k == "fact")
     rows = _size_rows(kg)
+    found = kg.conflicts()
+    disputed = {kg.name(c.subject_id) for c in found if c.kind == "size"}
     stats = "".join(f"<span><b>{n}</b> {label}</span>" for n, label in (
         (kinds.count("article"), "articles"), (kinds.count("organization"), "organizations"),
         (kinds.count("person"), "people"), (kinds.count("model"), "models"), (n_facts, "facts")))
@@ -236,10 +245,14 @@ def render_report(kg: KnowledgeGraph, title: str = "hankg: the programme graph")
 <svg id="net" role="img" aria-label="knowledge graph"></svg>
 <div id="tip"></div>
 </section>
+<h2 id="programme">The programme at a glance</h2>
+{matrix(kg, programme(kg))}
 <h2>Models and their sizes over time</h2>
 <div class="card">{size_chart(rows)}</div>
 <div style="height:12px"></div>
-{_models_table(kg, rows)}
+{_models_table(kg, rows, disputed)}
+<h2 id="conflicts">Where sources disagree</h2>
+{conflicts_section(kg, found)}
 <h2>Programme status</h2>
 {_status_table(kg)}
 <h2>Timeline</h2>

@@ -49,6 +49,15 @@ main { padding:0 28px 40px; }
        box-shadow:0 6px 18px rgba(0,0,0,.12); z-index:5; }
 #tip h4 { margin:0 0 4px; font-size:14px; }
 #tip ul { margin:4px 0 0; padding-left:16px; }
+.ev { color:#3e4c59; font-size:12px; margin:2px 0 4px; }
+mark { background:#ffe58f; color:inherit; padding:0 1px; border-radius:2px; }
+.conflict { display:inline-block; padding:0 6px; border-radius:10px; font-size:11.5px; color:#fff;
+            background:#d64545; white-space:nowrap; margin-left:4px; }
+td.cell { min-width:110px; } td.cell.disagree { background:#fff1f0; }
+.matrix th.stage { white-space:nowrap; }
+.matrix .when { color:var(--muted); font-size:12px; white-space:nowrap; }
+.matrix .srcs { font-size:12px; }
+.matrix .sizes { font-size:12.5px; }
 table { border-collapse:collapse; width:100%; background:#fff; }
 th, td { text-align:left; padding:6px 10px; border-bottom:1px solid var(--line);
          vertical-align:top; }
@@ -275,13 +284,23 @@ JS = r"""
       if (Math.abs(x) >= s) return +(x / s).toPrecision(4) + u; return String(x); };
     return one(v) + (m != null ? "~" + one(m) : "");
   }
-  function factLine(l, self) {
+  function sentence(l, most) {
+    // The claim's sentence with its own words marked; `most` characters around them at most.
+    if (!l.text || l.text_start == null) return "";
+    const a = Math.max(0, l.start - l.text_start), b = Math.max(a, l.end - l.text_start);
+    let pre = l.text.slice(0, a), post = l.text.slice(b);
+    if (most && pre.length > most / 2) pre = "…" + pre.slice(pre.length - most / 2);
+    if (most && post.length > most / 2) post = post.slice(0, most / 2) + "…";
+    return `<div class="ev">${esc(pre)}<mark>${esc(l.text.slice(a, b))}</mark>${esc(post)}</div>`;
+  }
+  function factLine(l, self, withText) {
     const other = l.s === self ? l.t : l.s;
     const obj = other.kind === "article" ? "" : " → " + esc(other.name);
     const subj = l.s === self ? "" : esc(l.s.name) + " ";
     const extra = [l.role, size(l.value, l.max), l.date].filter(Boolean).map(esc).join(", ");
     return `<li>${subj}<b>${esc(l.relation)}</b>${l.s === self ? obj : ""}` +
-      (extra ? ` (${extra})` : "") + ` <span class="muted">${esc(l.when || "")}</span></li>`;
+      (extra ? ` (${extra})` : "") + ` <span class="muted">${esc(l.when || "")}</span>` +
+      (withText ? sentence(l, 90) : "") + "</li>";
   }
   function nodeTip(n) {
     const head = `<h4>${esc(n.name)}</h4><div class="muted">${esc(n.kind)}` +
@@ -291,7 +310,7 @@ JS = r"""
       "</div>";
     const aliases = n.aliases && n.aliases.length ?
       `<div>aka ${esc(n.aliases.join(", "))}</div>` : "";
-    const facts = n.facts.slice(0, 12).map(l => factLine(l, n)).join("");
+    const facts = n.facts.slice(0, 12).map((l, i) => factLine(l, n, i < 4)).join("");
     const more = n.facts.length > 12 ? `<li class="muted">… ${n.facts.length - 12} more</li>` : "";
     return head + aliases + (facts ? `<ul>${facts}${more}</ul>` : "");
   }
@@ -299,8 +318,9 @@ JS = r"""
     const art = byId.get("article:" + l.article);
     return `<h4>${esc(l.relation)}</h4><div>${esc(l.s.name)} → ${esc(l.t.name)}</div>` +
       [l.role, size(l.value, l.max), l.date && "date " + l.date].filter(Boolean)
-        .map(x => `<div>${esc(x)}</div>`).join("") +
-      `<div class="muted">${esc(art ? art.name : l.article)} (${esc(l.published || "")})</div>`;
+        .map(x => `<div>${esc(x)}</div>`).join("") + sentence(l, 0) +
+      `<div class="muted">${esc(art ? art.name : l.article)} · ${esc(art && art.source || "")} ` +
+      `(${esc(l.published || "")})</div>`;
   }
   function showTip(e, html) {
     if (drag || pan) return;

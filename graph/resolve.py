@@ -20,7 +20,8 @@ answered in pieces. The rules, in order:
 Node ids follow SPEC's entity ids (`org:업스테이지`); when several people share a name their
 ids carry the organisation, `person:김성훈@LG AI연구원`, and the unaffiliated one keeps
 `person:김성훈`. Ids may therefore change when a later article brings a namesake: the graph
-is rebuilt from all records on every write, so it is always consistent with itself.
+is resolved again over every stored entity on every write (the store rebuilds the edges of
+the articles whose entities moved), so it is always consistent with itself.
 
 Everything here is independent of the order of the records.
 """
@@ -30,10 +31,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from hankg.data import Actors
 from hankg.schema import KIND_PREFIX, ArticleRecord, Entity, entity_id
-from hankg.scoring import norm  # the scorer's name key: graph merges what the scorer matches
+from hankg.scoring import norm as _norm
+
+# The scorer's name key (the graph merges what the scorer matches), remembered: resolution asks
+# for the same few thousand names hundreds of thousands of times.
+norm = lru_cache(maxsize=1 << 16)(_norm)
 
 _PREFIX_KIND = {prefix: kind for kind, prefix in KIND_PREFIX.items()}
 

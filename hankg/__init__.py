@@ -37,12 +37,12 @@ def build_nlp(aliases: Iterable[Path | str] = (), ner: Path | str | None = None)
     return _build(tuple(aliases), ner)
 
 
-def extract_articles(articles: Iterable[Article], nlp=None) -> Iterator[ArticleRecord]:
-    """One `ArticleRecord` per article, streaming, in input order."""
+def extract_articles(articles: Iterable[Article], nlp=None, workers: int = 1) -> Iterator[ArticleRecord]:
+    """One `ArticleRecord` per article, streaming, in input order (`workers` processes)."""
     from hankg.extract.pipeline import extract as _extract
     from hankg.extract.readers import InputProblem
 
-    for item in _extract(articles, nlp):
+    for item in _extract(articles, nlp, workers=workers):
         if isinstance(item, InputProblem):
             raise ValueError(str(item))
         yield item
@@ -53,18 +53,18 @@ def extract_text(text: str, published: str | None = None, id: str = "text", nlp=
     return next(extract_articles([Article(id=id, text=text, published=published)], nlp))
 
 
-def extract_path(*paths: Path | str, nlp=None) -> Iterator[ArticleRecord]:
+def extract_path(*paths: Path | str, nlp=None, workers: int = 1) -> Iterator[ArticleRecord]:
     """Records for files or folders; unreadable inputs are skipped (the CLI reports them)."""
     from hankg.extract.pipeline import extract as _extract
     from hankg.extract.readers import InputProblem, read_inputs
 
-    for item in _extract(read_inputs(paths), nlp):
+    for item in _extract(read_inputs(paths), nlp, workers=workers):
         if not isinstance(item, InputProblem):
             yield item
 
 
 def load(path: Path | str = "outputs"):
-    """The knowledge graph written by `hankg extract --out PATH`, as a queryable object."""
-    from hankg.graph.query import KnowledgeGraph
+    """The knowledge graph written by `hankg extract --out PATH`, as a queryable object (from its store)."""
+    from hankg.graph.store import load as _load
 
-    return KnowledgeGraph.load(path)
+    return _load(path)

@@ -33,6 +33,8 @@ class Article(BaseModel):
     url: str | None = None
     source: str | None = None
     path: str | None = None
+    # fields read from a saved page or archive record, not stated by the input: `--published` overrides them
+    from_page: tuple[str, ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -49,8 +51,16 @@ class Entity(BaseModel):
 
 
 class Evidence(BaseModel):
+    """Where a claim is stated: exact offsets, and the sentence around them to read it by.
+
+    `text` is the whole sentence (or sentences) holding `start:end`, as in the article, and
+    `text_start` where it begins, so the claim's own words are `text[start - text_start:end - text_start]`.
+    """
+
     start: int
     end: int
+    text: str | None = None
+    text_start: int | None = None
 
 
 class Fact(BaseModel):

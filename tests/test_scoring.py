@@ -199,6 +199,8 @@ def test_seed_extraction_scored_by_both(score_py, shared, nlp, tmp_path):
     ('"솔라"', "솔라"),
     ("과기정통부·과기부", "과기정통부ㆍ과기부"),
     ("\u1100\u1161", "가"),  # NFD jamo → NFC syllable
+    ("솔라\u3000오픈\t", "솔라오픈"),  # every kind of space goes, the ideographic one too
+    ("업\u00a0스테이지\n", "업스테이지"),
 ])
 def test_name_normalisation(a, b):
     assert norm(a) == norm(b)

@@ -63,7 +63,8 @@ class EntityRecognizer:
         words = words_of(doc)
         known = self.known
         mentions = [m for m in known.find(doc) if not (m.kind == "model" and in_title(text, m))]
-        people = PersonRules(words, source)
+        mentions += known.find_spaced(words, mentions)
+        people = PersonRules(words, source, frozenset((m.start, m.end) for m in mentions if m.kind == "organization"))
         people.run()
         mentions += people.mentions
         mentions += quoted_models(text, words, known)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from hankg.data import Actors, actors
 from hankg.extract.entities.lexicon import Mention
+from hankg.extract.words import Word
 from hankg.scoring import norm
 
 
@@ -47,6 +48,18 @@ class KnownActors:
                     out.append(Mention(tok.idx, e, kind, name, "kb:actors", prio=3))
                     pos = e
                     break
+        return out
+
+    def find_spaced(self, words: list[Word], found: list[Mention]) -> list[Mention]:
+        """A curated name written with a space it does not have: `허깅 페이스`, `업스테이지 컨소 시엄` is not one."""
+        starts = {m.start for m in found}
+        out = []
+        for a, b in zip(words, words[1:], strict=False):
+            if a.tail or b.gap_before != " " or a.core_start in starts or a.is_paren or b.is_paren:
+                continue
+            hit = self.index.get(norm(a.core + b.core))
+            if hit and len(a.core + b.core) >= 4:
+                out.append(Mention(a.core_start, b.core_end, hit[0], hit[1], "kb:actors-spaced", prio=3))
         return out
 
 

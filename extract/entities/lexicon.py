@@ -15,10 +15,12 @@ from hankg.data import by_length, wordset
 from hankg.extract.words import Word
 
 HANGUL = re.compile(r"^[가-힣]+$")
-TITLE_NUM = re.compile(r"^제?\d차관$")
+TITLE_NUM = re.compile(r"^제?\d(차관|차장)$")
 LATIN_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
 DEPARTMENT = re.compile(r"(학과|공학과|학부|대학원|연구실|연구센터|본부|사업부|팀)$")
 PARTNER_VERBS = ("담당", "맡", "참여", "주도", "주관", "협력", "합류", "컨소시엄", "파트너", "지원한다", "구성")
+NAME_PAREN = re.compile(r"\s*(\d{1,3}\s*세?|왼쪽|오른쪽|가운데|사진|앞줄|뒷줄|좌|우|중앙)\s*")
+DERIVED = "들성화적가력감률율"  # derivational suffixes (XSN) that make common nouns
 HONORIFICS = ("씨", "군", "양", "옹")
 
 
@@ -57,6 +59,28 @@ def suffix_title(core: str) -> str | None:
     return next((t for t in by_length("titles") if len(t) >= 2 and core.endswith(t) and len(core) > len(t)), None)
 
 
+LATIN_UNIT_TITLE = re.compile(r"[A-Za-z]{2,8}(장|대표|리더|총괄)")
+
+
+def title_word(word: Word) -> str | None:
+    """The title one word states, as written: 부사장, 혁신담당관 (…담당관), CIC장; None for an organisation."""
+    t = title_of(word.core)
+    if t:
+        return t
+    core = word.core
+    if LATIN_UNIT_TITLE.fullmatch(core):
+        return core  # CIC장, Lab장, TF장: the head of a unit named in Latin letters
+    if (
+        not looks_like_org(word)
+        and not glued_title(core)
+        and HANGUL.match(core.replace("AI", ""))
+        and (core[-1] != "원" or core.endswith("위원"))  # 정책연구원 is an institute, 정책연구위원 a post
+        and suffix_title(core)
+    ):
+        return core
+    return None
+
+
 def glued_title(core: str) -> tuple[str, str] | None:
     """`LG AI연구원장` style: an organisation with its head's title glued on.
 
@@ -74,13 +98,17 @@ def is_person_name(word: Word, strict: bool = False, lenient: bool = False) -> b
     core = word.core
     if not HANGUL.match(core) or not 2 <= len(core) <= 4:
         return False
-    if word.paren and not re.fullmatch(r"\s*\d{1,3}\s*세?\s*", word.paren_text or ""):
-        return False  # 홍길동(45) is a name with an age; 업스테이지(Upstage) is not a name
+    if word.paren and not NAME_PAREN.fullmatch(word.paren_text or ""):
+        return False  # 홍길동(45), 홍길동(왼쪽): a name with an age or a photo position; 업스테이지(Upstage) is not
     if core in wordset("not_entities") or title_of(core) or core in wordset("titles"):
         return False
+    if core[-1] in DERIVED and "XSN" in word.core_tags[-1]:
+        return False  # 기관들, 안전성, 전문가: a plural or a derived noun is never a name
     surnames = wordset("surnames")
     if not (core[0] in surnames or core[:2] in surnames) or core in surnames:
         return False
+    if len(core) == 4 and core[:2] not in surnames:
+        return False  # four syllables are a two-syllable surname (남궁, 선우) and a name, never 모+빌린트
     head = org_head(core)
     if head and (head in wordset("strong_heads") or head == "대" or len(core) >= 4):
         return False  # 동해대, 한결과학기술원: organisations, not names

@@ -6,10 +6,11 @@ Besides the mentions, the rules keep the (person, org, title) triples they read
 
 from __future__ import annotations
 
+import re
+
 from hankg.data import wordset
 from hankg.extract.entities.lexicon import (
     DEPARTMENT,
-    HANGUL,
     HONORIFICS,
     Mention,
     core_span,
@@ -19,16 +20,23 @@ from hankg.extract.entities.lexicon import (
     looks_like_org,
     suffix_title,
     title_of,
+    title_word,
 )
 from hankg.extract.words import Word
+
+PHOTO_CREDIT = ("사진", "자료", "그래픽", "영상", "출처", "제공")  # [사진=NAME 기자]: a credit, not an outlet
+PARTICIPLE = re.compile(r"[가-힣]{1,4}(된|한|받은|임명된|선임된|취임한)")  # 장관으로 발탁된 NAME
+TITLE_PREFIXES = ("공동", "전", "현", "前", "現", "신임", "초대")
+APPOINT = re.compile(r"^(선임|임명|발탁|내정|영입|승진|선출|위촉)(했|하|됐|되|한|된|해|돼)")
 
 
 class PersonRules:
     """NAME ORG* TITLE, [OUTLET NAME 기자], and back-references resolved to the full name."""
 
-    def __init__(self, words: list[Word], source: str | None):
+    def __init__(self, words: list[Word], source: str | None, known_orgs: frozenset[tuple[int, int]] = frozenset()):
         self.words = words
         self.source = source
+        self.known_orgs = known_orgs  # spans of the curated organisations found in the article
         self.mentions: list[Mention] = []
         self.roles: list[dict] = []
         self.people: list[tuple[int, str, str | None]] = []  # (pos, name, title)
@@ -41,35 +49,31 @@ class PersonRules:
             two = f"{w.core} {self.words[j + 1].core}"
             if two in wordset("titles"):
                 return two, 2
-        t = title_of(w.core)
-        if t:
-            return t, 1
-        if (
-            not looks_like_org(w)
-            and not glued_title(w.core)
-            and HANGUL.match(w.core.replace("AI", ""))
-            and w.core[-1] != "원"
-            and suffix_title(w.core)
-        ):
-            return w.core, 1
-        return None
+        t = title_word(w)
+        return (t, 1) if t else None
 
     def run(self) -> None:
         words = self.words
         for i, w in enumerate(words):
             if w.is_paren or i in self.used:
                 continue
+            last = self._foreign_name(i)
+            if last is not None:
+                self._name_org_title(i, last)
+                continue
+            if self._foreign_backref(i):
+                continue
+            before = self._titles_before(i) if i > 0 else None
             if (
-                i > 0
-                and self.title_at(i - 1)
-                and words[i - 1].tail in ("", "인", "이던", "인 ")
-                and w.gap_before == " "
-                and words[i - 1].sent == w.sent
-                and is_person_name(w)
+                before
+                and is_person_name(w, lenient=bool(words[i - 1].tail))  # `…인 NAME`, `…으로 발탁된 NAME`
                 and not (i + 1 < len(words) and self.title_at(i + 1) and words[i + 1].gap_before == " ")
                 and len(w.core) >= 3
             ):
-                self._title_name(i)  # 카카오 CTO 홍길동은
+                self._title_name(i, before)  # 카카오 CTO 홍길동은
+                continue
+            if before and (last := self._foreign_name(i, introduced=True)) is not None:
+                self._title_name(i, before, last)  # 허깅페이스의 공동 창업자인 클렘 들랑그는
                 continue
             if w.tail:
                 continue
@@ -87,12 +91,167 @@ class PersonRules:
             if w.core[-1] in "구군시동읍면" and i > 0 and words[i - 1].core in wordset("not_entities"):
                 continue  # 대전 유성구: a district, not a name
             self._name_org_title(i)
+        self._appointments()
 
-    def _name_org_title(self, i: int) -> None:
+    def _foreign_name(self, i: int, introduced: bool = False) -> int | None:
+        """`젠슨 황 엔비디아 CEO`, `클렘 들랑그 허깅페이스 공동창업자`: a name in transliteration before ORG TITLE.
+
+        Kiwi reads a known foreign name as one proper noun with a space inside, or two proper
+        nouns; it is a person only when an organisation and a title follow, as Korean news
+        introduces people. Returns the index of the name's last word.
+        """
+        words = self.words
+        w = words[i]
+
+        def foreign(x: Word) -> bool:
+            return (
+                bool(re.fullmatch(r"[가-힣]{1,5}( [가-힣]{1,5})*", x.core))
+                and all(t == "NNP" for t in x.core_tags)
+                and not x.is_paren
+                and x.core not in wordset("not_entities")
+                and not title_of(x.core)
+                and not looks_like_org(x)
+                and (x.core_start, x.core_end) not in self.known_orgs
+            )
+
+        if w.tail or not foreign(w):
+            return None
+        last = i
+        if " " not in w.core:
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if nxt is None or nxt.gap_before != " " or not foreign(nxt) or nxt.sent != w.sent:
+                return None
+            if introduced:
+                return i + 1  # the titles came first: `…인 클렘 들랑그는`
+            if nxt.tail:
+                return None
+            last = i + 1
+        elif introduced:
+            return i
+        elif is_person_name(w):
+            return None
+        n_org = 0  # then one to three organisation words and a title
+        for x in words[last + 1 : last + 5]:
+            if x.sent != w.sent or x.gap_before != " ":
+                return None
+            if self.title_at(x.i):
+                break
+            known = (x.core_start, x.core_end) in self.known_orgs
+            place = x.core in wordset("not_entities")  # 캐나다 몬트리올대: trimmed off the organisation later
+            if x.tail or not (known or place or looks_like_org(x) or is_proper(x) or x.core_tags[:1] == ("SL",)):
+                return None
+            n_org += 1
+        else:
+            return None
+        return last if n_org else None
+
+    def _foreign_backref(self, i: int) -> bool:
+        """`벤지오 교수`: the last name of a person introduced in full (`요슈아 벤지오`) with a title."""
+        words = self.words
+        w = words[i]
+        if w.tail or i + 1 >= len(words) or words[i + 1].gap_before != " " or not self.title_at(i + 1):
+            return False
+        full = [n for p, n, _ in self.people if " " in n and p < w.core_start and n.split()[-1] == w.core]
+        if not full:
+            return False
+        end_w = words[i + self.title_at(i + 1)[1]]
+        self.mentions.append(Mention(w.core_start, end_w.core_end, "person", full[-1], "rule:backref", prio=2))
+        return True
+
+    def _appointments(self) -> None:
+        """`ORG은 신임 TITLE에 NAME …을 선임했다`: the title of the post goes to each name appointed to it."""
+        words = self.words
+        for w in words:
+            if w.tail not in ("에", "에는", "로", "으로") or w.is_paren:
+                continue
+            glued = glued_title(w.core)
+            title = self.title_at(w.i)
+            if not (title or glued):
+                continue
+            verb = next(
+                (x for x in words[w.i + 1 : w.i + 14] if x.sent == w.sent and APPOINT.match(x.core + x.tail)), None
+            )
+            if verb is None:
+                continue
+            org = None
+            if glued:
+                k = w.i
+                while k > 0 and w.i - k < 2 and not words[k - 1].tail and words[k].gap_before == " ":
+                    if not (is_proper(words[k - 1]) or words[k - 1].core_tags[:1] == ("SL",)):
+                        break
+                    k -= 1
+                org = (words[k].core_start, w.core_start + len(glued[0]))
+            role = glued[1] if glued else title[0]
+            named = {name for _, name, _ in self.people}
+            appointed = [(p, n) for p, n, _ in self.people if w.core_end < p < verb.core_start]
+            for x in words[w.i + 1 : verb.i]:  # `…로 정석근 인공지능(AI) …장을 임명`: a name titled elsewhere
+                if x.core in named and all(p != x.core_start for p, _ in appointed):
+                    appointed.append((x.core_start, x.core))
+                    self.mentions.append(Mention(x.core_start, x.core_end, "person", x.core, "rule:appointment", 1))
+            if w.tail in ("로", "으로") and verb.i - w.i <= 2:  # `ORG은 NAME 박사를 CTO로 영입했다`
+                appointed += [
+                    (p, n) for p, n, _ in self.people if any(x.core_start == p for x in words[max(0, w.i - 3) : w.i])
+                ]
+            if appointed:
+                self._appointer(w)
+            for pos, name in appointed:
+                if pos < verb.core_start:
+                    self.roles.append(
+                        {
+                            "person": name,
+                            "person_start": pos,
+                            "org": org,
+                            "org_name": None,
+                            "title": role,
+                            "start": w.core_start,
+                            "end": verb.core_start,
+                            "rule": "rule:appointment",
+                        }
+                    )
+
+    def _appointer(self, w: Word) -> None:
+        """`루닛은 NAME 박사를 CTO로 영입했다`: the proper-noun subject that appoints someone is an organisation."""
+        first = next((x for x in self.words if x.sent == w.sent), None)
+        if first is None or first.tail not in ("은", "는", "이", "가") or first.i >= w.i:
+            return
+        if is_proper(first) and not is_person_name(first) and (first.core_start, first.core_end) not in self.known_orgs:
+            self.mentions.append(
+                Mention(first.core_start, first.core_end, "organization", first.core, "rule:appointer", prio=1)
+            )
+
+    def _trim_org(self, org_words: list[Word]) -> list[Word]:
+        """`캐나다 몬트리올대` → 몬트리올대; `네이버클라우드 하이퍼스케일 AI` (기술총괄) → 네이버클라우드.
+
+        A place before the organisation is not part of it, and when the first word is an
+        organisation on its own, the words after it that name no organisation are the unit
+        in the person's title.
+        """
+
+        def modifier(w: Word) -> bool:  # 후임, 신임, 전, 캐나다: words before an organisation that are not part of it
+            common = all(t.startswith(("NNG", "MM")) for t in w.core_tags) and not looks_like_org(w)
+            known = (w.core_start, w.core_end) in self.known_orgs
+            return w.core in wordset("not_entities") or w.core in TITLE_PREFIXES or (common and not known)
+
+        while org_words and modifier(org_words[0]) and (len(org_words) > 1 or org_words[0].core in TITLE_PREFIXES):
+            org_words = org_words[1:]
+        if len(org_words) == 1 and org_words[0].core in wordset("not_orgs_latin"):
+            return []  # `AI CIC장`: AI names the unit, not an organisation
+        if len(org_words) < 2:
+            return org_words
+        span = (org_words[0].core_start, org_words[-1].core_end)
+        first = org_words[0]
+        if span in self.known_orgs or looks_like_org(org_words[-1]):
+            return org_words
+        if (first.core_start, first.core_end) in self.known_orgs or looks_like_org(first):
+            return [first]
+        return org_words
+
+    def _name_org_title(self, i: int, last: int | None = None) -> None:
         words = self.words
         org_words: list[Word] = []
-        j = i + 1
-        while j < len(words) and j <= i + 6 and words[j].sent == words[i].sent:
+        last = i if last is None else last
+        j = last + 1
+        while j < len(words) and j <= last + 6 and words[j].sent == words[i].sent:
             w = words[j]
             if w.gap_before.strip() not in ("",) and not w.is_paren:
                 break
@@ -108,16 +267,16 @@ class PersonRules:
                             break
                         more.append(x)
                     if t2 and more:
-                        last = words[x.i + t2[1] - 1]
-                        self._add(i, more, t2[0], last.core_end, last)
+                        end2 = words[x.i + t2[1] - 1]
+                        self._add(i, more, t2[0], end2.core_end, end2, last=last)
                         return
-                self._add(i, org_words, title[0], end_w.core_end, end_w)
+                self._add(i, org_words, title[0], end_w.core_end, end_w, last=last)
                 return
             glued = glued_title(w.core)
             if glued and not w.is_paren:
                 org_name, role = glued
                 org_span = (org_words[0].core_start if org_words else w.core_start, w.core_start + len(org_name))
-                self._add(i, org_words, role, w.core_end, w, glued_org=org_span)
+                self._add(i, org_words, role, w.core_end, w, glued_org=org_span, last=last)
                 return
             if w.is_paren:
                 j += 1
@@ -143,31 +302,65 @@ class PersonRules:
             k -= 1
         return (words[k].core_start, words[i - 1].core_end) if k < i else None
 
-    def _title_name(self, i: int) -> None:
-        """`ORG TITLE NAME`: the title before the name, the organisation before the title."""
+    def _titles_before(self, i: int) -> tuple[list[str], int] | None:
+        """The titles that introduce the name at word i, and the index of the first title word.
+
+        `카카오 CTO 홍길동`, `허깅페이스의 공동 창업자이자 최고경영자(CEO)인 NAME` (one title per post),
+        `과기정통부 장관으로 발탁된 NAME` (a post taken up, then the name).
+        """
         words = self.words
-        title_w = words[i - 1]
-        title = (self.title_at(i - 1) or (title_w.core, 1))[0]
-        org = self._org_before(i - 1)
+        k = i - 1
+        if k < 1 or words[k].sent != words[i].sent or words[i].gap_before != " ":
+            return None
+        if PARTICIPLE.fullmatch(words[k].core + words[k].tail) and self.title_at(k - 1):
+            if words[k - 1].tail in ("로", "으로"):
+                return [self.title_at(k - 1)[0]], k - 1
+            return None
+        titles: list[str] = []
+        tails = ("", "인", "이던", "인 ")
+        while k >= 0 and words[k].sent == words[i].sent and self.title_at(k) and words[k].tail in tails:
+            t = self.title_at(k)
+            titles.insert(0, t[0])
+            tails = ("이자", "겸", "")
+            k -= 1
+            if k >= 0 and words[k].core in TITLE_PREFIXES and not words[k].tail:
+                titles[0] = f"{words[k].core} {titles[0]}"
+                k -= 1
+        return (titles, k + 1) if titles else None
+
+    def _title_name(self, i: int, found: tuple[list[str], int], last: int | None = None) -> None:
+        """`ORG TITLE NAME`: the titles before the name, the organisation before the titles."""
+        words = self.words
+        titles, first = found
+        title_w = words[first]
+        org = self._org_before(first)
+        before = words[first - 1] if first > 0 else None
+        if org is None and before is not None and before.tail == "의" and before.sent == title_w.sent:
+            known = (before.core_start, before.core_end) in self.known_orgs
+            if known or looks_like_org(before) or is_proper(before):
+                org = (before.core_start, before.core_end)  # 허깅페이스의 공동 창업자인 NAME
         name_w = words[i]
+        end_w = words[i if last is None else last]
+        name = name_w.doc_text[name_w.core_start : end_w.core_end]
         rule = "rule:org-title-name"
-        self.mentions.append(Mention(name_w.core_start, name_w.core_end, "person", name_w.core, rule, prio=2))
+        self.mentions.append(Mention(name_w.core_start, end_w.core_end, "person", name, rule, prio=2))
         if org:
             text = name_w.doc_text[org[0] : org[1]]
             self.mentions.append(Mention(org[0], org[1], "organization", text, rule + ":org", prio=1))
-        self.roles.append(
-            {
-                "person": name_w.core,
-                "person_start": name_w.core_start,
-                "org": org,
-                "org_name": None,
-                "title": title,
-                "start": org[0] if org else title_w.core_start,
-                "end": name_w.core_end,
-                "rule": rule,
-            }
-        )
-        self.people.append((name_w.core_start, name_w.core, title))
+        for title in titles:
+            self.roles.append(
+                {
+                    "person": name,
+                    "person_start": name_w.core_start,
+                    "org": org,
+                    "org_name": None,
+                    "title": title,
+                    "start": org[0] if org else title_w.core_start,
+                    "end": end_w.core_end,
+                    "rule": rule,
+                }
+            )
+        self.people.append((name_w.core_start, name, titles[-1]))
 
     def _add(
         self,
@@ -177,14 +370,29 @@ class PersonRules:
         end: int,
         title_word: Word,
         glued_org: tuple[int, int] | None = None,
+        last: int | None = None,
     ) -> None:
         words = self.words
         name_w = words[i]
+        last_w = words[i if last is None else last]
         while org_words and DEPARTMENT.search(org_words[-1].core):
             org_words = org_words[:-1]
-        if any(title_of(w.core) or (len(w.core) > 2 and is_person_name(w, strict=True)) for w in org_words):
+        # a second name (an unknown word shaped like one) means a listing of people, not NAME ORG TITLE
+        if any(title_of(w.core) or (len(w.core) > 2 and is_person_name(w, strict=True) and w.oov) for w in org_words):
             return
         self.used.update(range(i + 1, title_word.i + 1))
+        trimmed = self._trim_org(org_words)
+        if glued_org is not None and org_words and trimmed != org_words:
+            glued_org = ((trimmed or [title_word])[0].core_start, glued_org[1])  # 후임 LG AI연구원장 → LG AI연구원
+        org_words = trimmed
+        # `NC AI대표`: a curated name that ends inside the title word leaves the rest as the title
+        if org_words and glued_org is None:
+            inside = [
+                e for s0, e in self.known_orgs if s0 == org_words[0].core_start and title_word.core_start < e < end
+            ]
+            if inside:
+                glued_org = (org_words[0].core_start, max(inside))
+                title = name_w.doc_text[max(inside) : title_word.core_end].strip()
         if org_words and not any(
             is_proper(w) or looks_like_org(w) or any(t in ("NNP", "SL") for t in w.core_tags) for w in org_words
         ):
@@ -193,7 +401,10 @@ class PersonRules:
         if org is None and org_words:
             org = (org_words[0].core_start, org_words[-1].core_end)
         rule = "rule:name-org-title" if org else "rule:name-title"
-        if (
+        credit = i > 0 and words[i - 1].core in PHOTO_CREDIT
+        if credit:
+            pass  # [사진=신동현 기자]: the reporter of the article's own outlet
+        elif (
             org is None
             and i > 0
             and words[i - 1].gap_before.rstrip().endswith(("[", "("))
@@ -225,23 +436,45 @@ class PersonRules:
         ):
             org = core_span(words[i - 1])  # 디지털나래 유채린 기자 =
             rule = "rule:byline"
-        name = name_w.core
-        self.mentions.append(Mention(name_w.core_start, name_w.core_end, "person", name, rule, prio=2))
+        name = name_w.doc_text[name_w.core_start : last_w.core_end]
+        self.mentions.append(Mention(name_w.core_start, last_w.core_end, "person", name, rule, prio=2))
         if org:
             text = name_w.doc_text[org[0] : org[1]]
             self.mentions.append(Mention(org[0], org[1], "organization", text, rule + ":org", prio=1))
-        self.roles.append(
-            {
-                "person": name,
-                "org": org,
-                "org_name": None if org else (self.source if title.endswith("기자") else None),
-                "title": title,
-                "start": name_w.core_start,
-                "end": end,
-                "rule": rule,
-            }
-        )
+        role = {
+            "person": name,
+            "org": org,
+            "org_name": None if org else (self.source if title.endswith("기자") else None),
+            "title": title,
+            "start": name_w.core_start,
+            "end": end,
+            "rule": rule,
+        }
+        self.roles.append(role)
+        self.roles += [{**role, "title": t, "rule": rule + "+paren"} for t in self._paren_titles(title_word)]
+        k = title_word.i + 1  # `Gen AI Lab장 상무`: a second title right after the first
+        if not title_word.tail and not title_word.paren and k < len(words) and words[k].gap_before == " ":
+            second = self.title_at(k)
+            if second and second[1] == 1 and words[k].sent == title_word.sent:
+                self.used.add(k)
+                self.roles.append({**role, "title": second[0], "end": words[k].core_end, "rule": rule + "+second"})
         self.people.append((name_w.core_start, name, title))
+
+    def _paren_titles(self, title_word: Word) -> list[str]:
+        """`부사장(최고AI과학자·CSAI)`, `상무(선임 랩장 겸 데이터 인텔리전스 랩장)`: more posts of the same person.
+
+        A Latin acronym in the parenthesis (CTO, CSAI) spells out the title before it, so it is no post of its own.
+        """
+        if not title_word.paren or not title_word.paren_text or re.fullmatch(r"[A-Za-z]+", title_word.core):
+            return []  # CTO(최고기술책임자): the parenthesis spells the title out
+        out = []
+        for piece in re.split(r"\s*(?:[·ㆍ,/]|\s겸\s)\s*", title_word.paren_text.strip()):
+            if not piece or re.fullmatch(r"[A-Za-z&]+", piece) or len(piece) > 20:
+                continue
+            head = piece.split()[-1]
+            if title_of(head) or suffix_title(head) or title_of(piece):
+                out.append(piece)
+        return out
 
     def _backref(self, i: int) -> None:
         """`권 부사장`: the full name of the person introduced earlier, never a new one."""

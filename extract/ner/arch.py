@@ -31,17 +31,25 @@ from thinc.types import Floats2d, Ints2d
 from hankg.data import kiwi_anchors
 from hankg.extract.tokenizer import get_kiwi
 
-FEATURES = ("norm", "first", "first2", "last", "last2", "last3", "tag", "shape", "space",
-            "length")
+FEATURES = ("norm", "first", "first2", "last", "last2", "last3", "tag", "shape", "space", "length")
 
 
 def _token_features(doc: Doc) -> numpy.ndarray:
     rows = numpy.zeros((len(doc), len(FEATURES)), dtype="uint64")
     for i, tok in enumerate(doc):
         text = tok.norm_
-        rows[i] = (tok.norm, hash_string(text[:1]), hash_string(text[:2]),
-                   hash_string(text[-1:]), hash_string(text[-2:]), hash_string(text[-3:]),
-                   tok.tag, tok.shape, 1 if tok.whitespace_ else 0, min(len(text), 10))
+        rows[i] = (
+            tok.norm,
+            hash_string(text[:1]),
+            hash_string(text[:2]),
+            hash_string(text[-1:]),
+            hash_string(text[-2:]),
+            hash_string(text[-3:]),
+            tok.tag,
+            tok.shape,
+            1 if tok.whitespace_ else 0,
+            min(len(text), 10),
+        )
     return rows
 
 
@@ -63,8 +71,7 @@ def kiwi_embed(width: int, rows: list[int]) -> Model[list[Doc], list[Floats2d]]:
     tables = _hash_tables(width, rows, "hankg.KiwiEmbed.v1")
     mix = Maxout(width, width * len(tables), nP=3, dropout=0.0, normalize=True)
     embed: Model[Ints2d, Floats2d] = chain(concatenate(*tables), mix)
-    model: Model[list[Doc], list[Floats2d]] = chain(
-        kiwi_feature_extractor(), with_array(embed), _ragged2list())
+    model: Model[list[Doc], list[Floats2d]] = chain(kiwi_feature_extractor(), with_array(embed), _ragged2list())
     model.set_dim("nO", width)
     return model
 
@@ -72,8 +79,7 @@ def kiwi_embed(width: int, rows: list[int]) -> Model[list[Doc], list[Floats2d]]:
 def _hash_tables(width: int, rows: list[int], name: str) -> list[Model[Ints2d, Floats2d]]:
     """One `HashEmbed` per column of `_token_features`, `rows[i]` rows each."""
     if len(rows) != len(FEATURES):
-        raise ValueError(f"{name} needs {len(FEATURES)} row counts "
-                         f"({', '.join(FEATURES)}), got {len(rows)}.")
+        raise ValueError(f"{name} needs {len(FEATURES)} row counts ({', '.join(FEATURES)}), got {len(rows)}.")
     return [HashEmbed(width, n, column=i, seed=i + 7, dropout=0.0) for i, n in enumerate(rows)]
 
 
@@ -160,8 +166,14 @@ def _projection(sims: _Similarities, dims: int) -> numpy.ndarray:
 def kiwi_vectors(dims: int) -> Model[list[Doc], Ragged]:
     """Static `dims`-wide vectors from Kiwi's CoNg model; the projection is computed once at
     initialisation and saved with the model (param `P`, never updated), with the anchors."""
-    return Model("kiwi_vectors", _vectors_forward, init=_vectors_init, dims={"nO": dims},
-                 params={"P": None}, attrs={"anchors": []})
+    return Model(
+        "kiwi_vectors",
+        _vectors_forward,
+        init=_vectors_init,
+        dims={"nO": dims},
+        params={"P": None},
+        attrs={"anchors": []},
+    )
 
 
 _SIMILARITIES: dict[tuple[tuple[str, str], ...], _Similarities] = {}
@@ -187,8 +199,7 @@ def _vectors_forward(model: Model, docs: list[Doc], is_train: bool):
     projection = model.get_param("P")
     rows = [model.ops.asarray2f(sims.matrix(doc)) for doc in docs]
     lengths = model.ops.asarray1i([len(doc) for doc in docs])
-    data = (model.ops.xp.concatenate(rows) if rows
-            else model.ops.alloc2f(0, projection.shape[0])) @ projection
+    data = (model.ops.xp.concatenate(rows) if rows else model.ops.alloc2f(0, projection.shape[0])) @ projection
     return Ragged(data, lengths), lambda d_out: []
 
 
@@ -200,6 +211,7 @@ def kiwi_embed_v2(width: int, rows: list[int], vectors: int) -> Model[list[Doc],
     hashed = chain(kiwi_feature_extractor(), with_array(concatenate(*tables)))
     mix = Maxout(width, width * len(tables) + vectors, nP=3, dropout=0.0, normalize=True)
     model: Model[list[Doc], list[Floats2d]] = chain(
-        concatenate(hashed, kiwi_vectors(vectors)), with_array(mix), _ragged2list())
+        concatenate(hashed, kiwi_vectors(vectors)), with_array(mix), _ragged2list()
+    )
     model.set_dim("nO", width)
     return model

@@ -43,8 +43,7 @@ def _is_gold(path: Path) -> bool:
                     row = json.loads(line)
                 except json.JSONDecodeError:
                     return False
-                return isinstance(row, dict) and "article" in row and (
-                    "organizations" in row or "people" in row)
+                return isinstance(row, dict) and "article" in row and ("organizations" in row or "people" in row)
     return False
 
 
@@ -74,10 +73,8 @@ def gold_sentences(record: dict, text: str, article_id: str, where: str) -> Iter
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        ents = [] if pattern is None else [
-            (m.start(), m.end(), label_of[m.group(0)]) for m in pattern.finditer(line)]
-        yield Sentence(f"{article_id}:{lineno}", line, tuple(ents),
-                       f"{where} (article line {lineno})")
+        ents = [] if pattern is None else [(m.start(), m.end(), label_of[m.group(0)]) for m in pattern.finditer(line)]
+        yield Sentence(f"{article_id}:{lineno}", line, tuple(ents), f"{where} (article line {lineno})")
 
 
 def read_gold(gold: Path, articles: Sequence[Path]) -> Iterator[Sentence]:
@@ -96,8 +93,10 @@ def read_gold(gold: Path, articles: Sequence[Path]) -> Iterator[Sentence]:
                 raise ValueError(f"{where}: not valid JSON ({e.msg}).") from None
             art = texts.get(str(record.get("article")))
             if art is None:
-                raise ValueError(f"{where}: article {record.get('article')!r} is not among the "
-                                 "articles given; pass its file or folder beside the gold file.")
+                raise ValueError(
+                    f"{where}: article {record.get('article')!r} is not among the "
+                    "articles given; pass its file or folder beside the gold file."
+                )
             yield from gold_sentences(record, art.text, art.id, where)
 
 
@@ -112,8 +111,9 @@ def read_sentences(paths: Sequence[Path | str]) -> list[Sentence]:
     klue = [p for p in paths if p.is_file() and p not in golds and looks_like_klue(p)]
     articles = [p for p in paths if p not in golds and p not in klue]
     if articles and not golds:
-        raise ValueError(f"{articles[0]}: neither a KLUE-NER .tsv file nor gold JSONL; articles "
-                         "are only read beside a gold file.")
+        raise ValueError(
+            f"{articles[0]}: neither a KLUE-NER .tsv file nor gold JSONL; articles are only read beside a gold file."
+        )
     out: list[Sentence] = []
     for p in paths:
         if p in klue:
@@ -130,7 +130,7 @@ def split(items: Sequence, seed: int, *fractions: float) -> list[list]:
     slices, pos = [], 0
     for frac in fractions:
         n = round(len(items) * frac)
-        slices.append(sorted(order[pos:pos + n]))
+        slices.append(sorted(order[pos : pos + n]))
         pos += n
     rest = sorted(order[pos:])
     return [[items[i] for i in idx] for idx in (rest, *slices)]
@@ -166,18 +166,18 @@ class AlignmentReport:
 
     def __str__(self) -> str:
         share = self.misaligned / self.spans if self.spans else 0.0
-        text = (f"{self.misaligned:,} of {self.spans:,} spans ({share:.1%}) do not fall on Kiwi "
-                f"token boundaries: kept by expanding them to the tokens they touch")
+        text = (
+            f"{self.misaligned:,} of {self.spans:,} spans ({share:.1%}) do not fall on Kiwi "
+            f"token boundaries: kept by expanding them to the tokens they touch"
+        )
         if self.merged:
-            text += (f", {self.merged:,} of them then merged with the neighbouring span "
-                     "they overlapped")
+            text += f", {self.merged:,} of them then merged with the neighbouring span they overlapped"
         if self.empty:
             text += f"; {self.empty:,} held only spaces or punctuation and were left out"
         if self.trimmed:
             text += f"; {self.trimmed:,} lost edge punctuation or spaces (`<레이` → `레이`)"
         if self.joined:
-            text += (f"; {self.joined:,} crossed a Kiwi sentence break, which was removed "
-                     "for training")
+            text += f"; {self.joined:,} crossed a Kiwi sentence break, which was removed for training"
         return text + "."
 
 
@@ -242,4 +242,3 @@ def align(doc: Doc, sentence: Sentence, report: AlignmentReport) -> list[Span]:
                 t.is_sent_start = False
         spans.append(span)
     return spans
-

@@ -40,9 +40,13 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "support": self.tp + self.fn,
-                "predicted": self.tp + self.fp}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "support": self.tp + self.fn,
+            "predicted": self.tp + self.fp,
+        }
 
 
 @dataclass
@@ -53,8 +57,7 @@ class Scores:
     micro: PRF
 
     def as_dict(self) -> dict:
-        return {"micro": self.micro.as_dict(),
-                "labels": {k: v.as_dict() for k, v in sorted(self.labels.items())}}
+        return {"micro": self.micro.as_dict(), "labels": {k: v.as_dict() for k, v in sorted(self.labels.items())}}
 
 
 def score(gold: Iterable[Entities], predicted: Iterable[Entities]) -> Scores:
@@ -74,10 +77,14 @@ def score(gold: Iterable[Entities], predicted: Iterable[Entities]) -> Scores:
 def fresh_copy(doc: Doc, vocab: Vocab | None = None) -> Doc:
     """The tokens, spaces, tags, lemmas and sentence starts of `doc` with no annotation on
     top, in `vocab` (a model's own) or the doc's."""
-    return Doc(doc.vocab if vocab is None else vocab, words=[t.text for t in doc],
-               spaces=[bool(t.whitespace_) for t in doc],
-               tags=[t.tag_ for t in doc], lemmas=[t.lemma_ for t in doc],
-               sent_starts=[bool(t.is_sent_start) for t in doc])
+    return Doc(
+        doc.vocab if vocab is None else vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        tags=[t.tag_ for t in doc],
+        lemmas=[t.lemma_ for t in doc],
+        sent_starts=[bool(t.is_sent_start) for t in doc],
+    )
 
 
 def run_model(nlp: Language, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
@@ -91,8 +98,11 @@ def run_model(nlp: Language, docs: Iterable[Doc], batch_size: int = 64) -> Itera
     yield from stream
 
 
-def predict(nlp: Language, sentences: Sequence[Sentence], batch_size: int = 64,
-            ) -> Iterator[list[tuple[int, int, str]]]:
+def predict(
+    nlp: Language,
+    sentences: Sequence[Sentence],
+    batch_size: int = 64,
+) -> Iterator[list[tuple[int, int, str]]]:
     """Character-offset entities the model finds in each sentence, in input order."""
     for doc in nlp.pipe((s.text for s in sentences), batch_size=batch_size):
         yield [(e.start_char, e.end_char, e.label_) for e in doc.ents]

@@ -42,8 +42,10 @@ SPAN_KEY = "ner"
 LABELS = {"PS": "PERSON", "OG": "ORG"}
 HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 PROPER = ("NNP", "SL", "SH")
-NAME_CUES = {"PERSON": frozenset({"씨", "氏", "님", "군", "양"}),
-             "ORG": frozenset({"측", "관계자", "컨소시엄", "연합", "계열사", "자회사", "소속"})}
+NAME_CUES = {
+    "PERSON": frozenset({"씨", "氏", "님", "군", "양"}),
+    "ORG": frozenset({"측", "관계자", "컨소시엄", "연합", "계열사", "자회사", "소속"}),
+}
 LIST_JOINERS = frozenset({"와", "과", ",", "·", "ㆍ", "및", "/"})
 # tags trimmed off the ends of a span: particles, endings, copulas, punctuation, space
 # (a suffix, XS*, is kept: it makes a derived word, which `accept` then turns down)
@@ -78,12 +80,14 @@ class NerComponent:
         for batch in minibatch(docs, size=batch_size):
             copies = [fresh_copy(doc, self.model.vocab) for doc in batch]
             for _name, proc in self.model.pipeline:
-                copies = list(proc.pipe(copies, batch_size=batch_size)) if hasattr(proc, "pipe") \
+                copies = (
+                    list(proc.pipe(copies, batch_size=batch_size))
+                    if hasattr(proc, "pipe")
                     else [proc(c) for c in copies]
+                )
             for doc, pred in zip(batch, copies, strict=True):
                 doc.spans[self.key] = [Span(doc, e.start, e.end, label=e.label_) for e in pred.ents]
                 yield doc
-
 
 
 @Language.factory("hankg_ner", default_config={"model": "", "key": SPAN_KEY})

@@ -139,24 +139,33 @@ class Result:
 def build(settings: Settings) -> Language:
     """An untrained tok2vec + ner pipeline over the Kiwi tokenizer."""
     if settings.embed not in EMBEDDINGS:
-        raise ValueError(f"unknown embedding {settings.embed!r}; choose one of "
-                         f"{', '.join(EMBEDDINGS)}.")
+        raise ValueError(f"unknown embedding {settings.embed!r}; choose one of {', '.join(EMBEDDINGS)}.")
     if settings.embed == "multihash" and len(settings.rows) != len(settings.attrs):
-        raise ValueError(f"{len(settings.attrs)} embedding attrs need as many row counts, "
-                         f"got {len(settings.rows)}.")
+        raise ValueError(f"{len(settings.attrs)} embedding attrs need as many row counts, got {len(settings.rows)}.")
     if settings.embed == "kiwi":
-        embed = {"@architectures": "hankg.KiwiEmbed.v1", "width": settings.width,
-                 "rows": list(settings.rows)}
+        embed = {"@architectures": "hankg.KiwiEmbed.v1", "width": settings.width, "rows": list(settings.rows)}
     elif settings.embed == "kiwi-vectors":
-        embed = {"@architectures": "hankg.KiwiEmbed.v2", "width": settings.width,
-                 "rows": list(settings.rows), "vectors": settings.vectors}
+        embed = {
+            "@architectures": "hankg.KiwiEmbed.v2",
+            "width": settings.width,
+            "rows": list(settings.rows),
+            "vectors": settings.vectors,
+        }
     else:
-        embed = {"@architectures": "spacy.MultiHashEmbed.v2", "width": settings.width,
-                 "attrs": list(settings.attrs), "rows": list(settings.rows),
-                 "include_static_vectors": False}
+        embed = {
+            "@architectures": "spacy.MultiHashEmbed.v2",
+            "width": settings.width,
+            "attrs": list(settings.attrs),
+            "rows": list(settings.rows),
+            "include_static_vectors": False,
+        }
     cfg = Config().from_str(CONFIG, interpolate=False)
-    cfg["vars"] = {"width": settings.width, "depth": settings.depth, "window": settings.window,
-                   "hidden": settings.hidden}
+    cfg["vars"] = {
+        "width": settings.width,
+        "depth": settings.depth,
+        "window": settings.window,
+        "hidden": settings.hidden,
+    }
     cfg = cfg.interpolate()
     del cfg["vars"]
     cfg["components"]["tok2vec"]["model"]["embed"] = embed
@@ -170,14 +179,15 @@ def model_size(path: Path) -> int:
 
 def _check_out(out: Path) -> None:
     """`out` may be new, an empty folder or an earlier model; nothing else is overwritten."""
-    if out.exists() and not (out.is_dir() and (not any(out.iterdir())
-                                                or (out / "config.cfg").exists())):
-        raise ValueError(f"{out}: exists and is not an empty folder or a model; "
-                         "choose another --out.")
+    if out.exists() and not (out.is_dir() and (not any(out.iterdir()) or (out / "config.cfg").exists())):
+        raise ValueError(f"{out}: exists and is not an empty folder or a model; choose another --out.")
 
 
-def _examples(nlp: Language, sentences: Sequence[Sentence], report: AlignmentReport,
-              ) -> list[Example]:
+def _examples(
+    nlp: Language,
+    sentences: Sequence[Sentence],
+    report: AlignmentReport,
+) -> list[Example]:
     """Kiwi-tokenised training examples, entity spans aligned (and counted) onto tokens."""
     examples = []
     for sent in sentences:
@@ -193,22 +203,23 @@ def _score(nlp: Language, dev: Sequence[Sentence], dev_docs: Sequence) -> Scores
     return score((s.entities for s in dev), found)
 
 
-def _save(nlp: Language, path: Path, scores: Scores, epoch: int, settings: Settings,
-          sizes: tuple[int, int]) -> None:
+def _save(nlp: Language, path: Path, scores: Scores, epoch: int, settings: Settings, sizes: tuple[int, int]) -> None:
     if path.exists():
         shutil.rmtree(path)
-    nlp.meta.update(name="hankg_ner", version="0.1.0",
-                    description="hankg's statistical recogniser (hankg train).")
+    nlp.meta.update(name="hankg_ner", version="0.1.0", description="hankg's statistical recogniser (hankg train).")
     nlp.meta["performance"] = {"dev": scores.as_dict(), "epoch": epoch}
-    nlp.meta["hankg"] = {"settings": asdict(settings), "train_sentences": sizes[0],
-                         "dev_sentences": sizes[1]}
+    nlp.meta["hankg"] = {"settings": asdict(settings), "train_sentences": sizes[0], "dev_sentences": sizes[1]}
     nlp.to_disk(path)
 
 
-def train(sentences: Sequence[Sentence], out: Path, settings: Settings | None = None,
-          dev: Sequence[Sentence] | None = None,
-          progress: Callable[[Status], None] | None = None,
-          on_aligned: Callable[[AlignmentReport], None] | None = None) -> Result:
+def train(
+    sentences: Sequence[Sentence],
+    out: Path,
+    settings: Settings | None = None,
+    dev: Sequence[Sentence] | None = None,
+    progress: Callable[[Status], None] | None = None,
+    on_aligned: Callable[[AlignmentReport], None] | None = None,
+) -> Result:
     """Train on `sentences`, hold back `dev` (or a seeded `dev_fraction` of them) to pick the
     best epoch, and write that model to `out`."""
     settings = settings or Settings()
@@ -220,8 +231,10 @@ def train(sentences: Sequence[Sentence], out: Path, settings: Settings | None = 
     else:
         train_set = list(sentences)
     if not train_set or not dev:
-        raise ValueError(f"need sentences both to train on and to hold back; got {len(train_set)} "
-                         f"and {len(dev)} from {len(sentences)}.")
+        raise ValueError(
+            f"need sentences both to train on and to hold back; got {len(train_set)} "
+            f"and {len(dev)} from {len(sentences)}."
+        )
     fix_random_seed(settings.seed)
     nlp = build(settings)
     report = AlignmentReport()
@@ -274,7 +287,15 @@ def train(sentences: Sequence[Sentence], out: Path, settings: Settings | None = 
         shutil.rmtree(out)
     tmp.rename(out)
     assert best is not None
-    return Result(out=out, alignment=report, dev=best, best_epoch=status.best_epoch,
-                  epochs=status.epoch, seconds=time.monotonic() - began,
-                  train_sentences=len(train_set), dev_sentences=len(dev), stopped_by=stopped_by,
-                  history=history)
+    return Result(
+        out=out,
+        alignment=report,
+        dev=best,
+        best_epoch=status.best_epoch,
+        epochs=status.epoch,
+        seconds=time.monotonic() - began,
+        train_sentences=len(train_set),
+        dev_sentences=len(dev),
+        stopped_by=stopped_by,
+        history=history,
+    )

@@ -4,7 +4,8 @@ works_at from the person patterns (and `그는 … ORG TITLE을 거쳐` chains),
 `ORG의 MODEL`, `ORG MODEL`, `MODEL(ORG)`, a subject ORG that builds a MODEL, or a curated
 developer; parameters attach to the model the value names or sits next to, else to the
 clause's subject, else to the article's current topic; partner_of from consortium
-listings; programme_status from 선정/통과/진출/탈락/지원 next to an organisation.
+listings under the paragraph's lead; programme_status from 선정/통과/진출/탈락/지원 said of the
+organisations of their own clause (partners first: a member's joining is no application).
 """
 
 from __future__ import annotations
@@ -48,9 +49,12 @@ class RelationExtractor(WorksAt, Develops, Sizes, Partners, Status):
         partners = self.partners(doc, ents)
         facts += partners
         if programme:
+            # joining a consortium is no application of one's own; a member still shares its team's fate
             members = {(f.subject, self._sent_index(f.evidence.start)) for f in partners}
             facts += [
-                f for f in self.status(doc, ents) if (f.subject, self._sent_index(f.evidence.start)) not in members
+                f
+                for f in self.status(doc, ents)
+                if f.role != "applied" or (f.subject, self._sent_index(f.evidence.start)) not in members
             ]
         doc._.facts = (doc._.facts or []) + facts
         return doc

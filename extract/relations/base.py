@@ -16,26 +16,54 @@ PROGRAMME = re.compile(
     r"독자\s*(AI|인공지능)\s*파운데이션|독파모|정예팀|국가대표\s*AI|국대\s*AI|K-AI|파운데이션\s*모델\s*(개발\s*)?(사업|프로젝트)"
 )
 STATUS_WORDS = [
-    ("eliminated", re.compile(r"탈락|고배|쓴잔|떨어[지졌진]|제외[됐된되]|(?:문턱|관문)을\s*넘지\s*못")),
+    ("eliminated", re.compile(r"탈락|고배|쓴잔|떨어[지졌진]|제외[됐된되]|(?:문턱|관문)을\s*넘지\s*못|밀려[나난났]")),
     ("passed", re.compile(r"통과|진출|생존|살아남|합격|안착")),
-    ("selected", re.compile(r"선정|선발|뽑[혔힌히]")),
+    (
+        "selected",
+        re.compile(r"선정|선발|뽑[혔힌히]|(?:정예\s*\d*\s*팀|(?:최종\s*)?명단)에(?:는)?\s*(?:이름을\s*올|포함|들|올랐|오르)"),
+    ),
     (
         "applied",
         re.compile(
-            r"(?:독파모|사업|프로젝트|공모|모집|평가)에\s*(?:재)?지원(?:했|한|해|하)|지원서|신청(?:했|한|서|\s*접수)|"
-            r"도전장|출사표|(?:곳|팀|컨소시엄|기업)[이가]\s*(?:지원|신청)했|공모에는|모집에는|접수(?:한|했|를\s*마감)"
+            r"(?:독파모|사업|프로젝트|공모|모집|평가|선발)에\s*(?:재)?지원(?:했|한|해|하)|지원서|신청(?:했|한|서|\s*접수)|"
+            r"도전장|출사표|(?:곳|팀|컨소시엄|기업)[이가]\s*(?:지원|신청)했|공모에는|모집에는|"
+            r"접수(?:한|했|를\s*마감|됐|되었|된)|(?:기업|기관|사|컨소시엄|팀)(?:으로|로)\s*(?:재)?지원(?:했|한|해|하)|"
+            r"지원에\s*나[서선섰]|(?<!불)참여\s*의사|제안서(?:를)?\s*(?:제출|냈|내)|재도전|"
+            r"주관\s*(?:사|기관|기업)(?:으로|로)는|주관\s*(?:사|기관|기업)(?:으로|로|에)\s*(?:나[서선섰]|이름을\s*올)"
         ),
     ),
 ]
+# taking part is applying when the sentence names the call (`프로젝트에 A, B가 참여하며`, `주관사로는 A, B가 참여했다`)
+PARTICIPATION = re.compile(
+    r"참여(?:했|하며|한다|하기로|해|할\s*계획|하겠)|참가(?:했|하며|한다|하기로)|몰렸|몰려|가세했|가세하며|뛰어들었|뛰어든"
+)
+PROGRAMME_CALL = re.compile(
+    r"(?:사업|프로젝트|공모|모집|선발|독파모)['’\"”)]?(?:에|에는)\s|주관(?:사|기업|기관)(?:으로|로)(?:는)?\s|"
+    r"(?:공모|모집)\s*(?:당시|때)"
+)
+# a team that declines (`불참`, `발을 뺐다`) has no status from that clause
+REFUSAL = re.compile(r"불참|발을\s*(?:빼|뺀|뺐)|(?:참여|지원|신청|참가)하지\s*않")
+# trying again presupposes an earlier elimination
+RETRY = re.compile(r"재도전|재지원|재응모|패자부활전에\s*(?:도전|참여|나서|나선|지원)")
 STATUS_CONTEXT = re.compile(r"정예팀|팀|컨소시엄|평가|단계|차전|독파모|프로젝트|사업|모집|국가대표|국대|패자부활")
 BUILD_VERBS = re.compile(
     r"개발|공개|출시|선보|만들|만든|내놓|내놨|내놓을|기반|구축|발표|고도화|키우|키운|키워|확장|"
     r"학습|훈련|설계|내세|앞세|제출|탑재|승부|자체"
 )
-PARTNER_VERBS = re.compile(r"담당|맡|참여|합류|협력|지원한다|지원하|참가|돕|제공")
+PARTNER_VERBS = re.compile(
+    r"담당|맡|참여|합류|협력|지원한다|지원하|참가|돕|제공|포함[됐된되돼]|힘을\s*(?:모|보태|보탠)|함께\s*한다|함께한다"
+)
+# `A 정예팀에는 B, C가 이름을 올렸다`: listed in a team
+LISTED_IN_TEAM = re.compile(r"(?:컨소시엄|정예팀|팀)에는\s.*이름을\s*올")
+# a listing of the programme's applicants or consortium leads, not of one consortium's members
+APPLICANT_LISTING = re.compile(
+    r"주관\s*(?:사|기업|기관)(?:으로|로)는|주관\s*(?:사|기관|기업)(?:으로|로|에)\s*(?:나[서선섰]|이름을\s*올)|"
+    r"\d+\s*개(?:의)?\s*(?:컨소시엄|팀|기업|곳)[이가]\s*(?:제안서|지원|신청|도전|접수|참여)"
+)
 LEAD_WORDS = re.compile(r"주도|주관|이끄|이끌|이끈")
 COMPARED = re.compile(r"^['’\"”]?\s*(모델\s*|모델의\s*)?(수준|급|대비|처럼|같은|정도|보다|만큼|등\s*최신|못지않|버금)")
 GOV_HEADS = ("부", "처", "청", "위원회", "진흥원", "정보원", "기획평가원")
+ORGANISERS = ("부", "위원회", "진흥원", "정보원", "기획평가원")
 
 
 _QUOTED_TAIL = re.compile(r"^(?:\([^()]*\))?['’\"”]?(은|는|이|가|도|의|을|를|와|과)(?![가-힣])")
@@ -48,6 +76,12 @@ def _eid(span: Span) -> str:
 def _is_gov_or_outlet(span: Span) -> bool:
     name = span._.name or ""
     return (span._.rule or "").startswith(("rule:source", "rule:outlet", "rule:byline")) or name.endswith(GOV_HEADS)
+
+
+def _is_organiser_or_outlet(span: Span) -> bool:
+    """An outlet, a ministry or agency that runs programmes: never a consortium member (a 청 or a court can be)."""
+    name = span._.name or ""
+    return (span._.rule or "").startswith(("rule:source", "rule:outlet", "rule:byline")) or name.endswith(ORGANISERS)
 
 
 @cache

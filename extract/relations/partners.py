@@ -6,71 +6,165 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from hankg.extract.relations.base import LEAD_WORDS, PARTNER_VERBS, SUBJECT, Context, _eid, _is_gov_or_outlet
+from hankg.data import wordset
+from hankg.extract.relations.base import (
+    APPLICANT_LISTING,
+    LEAD_WORDS,
+    LISTED_IN_TEAM,
+    PARTNER_VERBS,
+    SUBJECT,
+    Context,
+    _eid,
+    _is_organiser_or_outlet,
+)
 from hankg.schema import Fact
+
+# `(A는) … B가 주관하는 컨소시엄으로 참여했다`: the topic joined B's consortium
+JOINED_LEADS_CONSORTIUM = re.compile(
+    r"(\S+?)(?:이|가)\s*(?:주관|주도|이끄|이끈)(?:하는|한|는)?\s*컨소시엄(?:으로|에|의\s*일원으로)\s*(?:참여|합류|참가|들어)"
+)
+# `A와 함께 2차 경쟁에 합류한다`, `추가 공모에 참여한 A`: joining the competition or the call is no joining of
+# a consortium
+CONTEST = re.compile(r"(?:경쟁|평가|단계|대결|레이스|공모|모집|선발)에\s*(?:합류|참여|참가|지원)")
+# what makes a sentence (or the ones before it) about a consortium's make-up
+CONSORTIUM_TALK = re.compile(r"컨소시엄|파트너|주도|주관|참여사|진용|정예팀에는")
 
 
 class Partners(Context):
     def partners(self, doc: Doc, ents: list[Span]) -> list[Fact]:
         """Consortium members and the team they serve.
 
-        The lead is the org of `X 컨소시엄`, or the one that 주도/이끄 the work, or the
-        subject that takes partners on (`X는 A, B와 함께`), else the paragraph's topic.
+        The lead is the org of `X 컨소시엄` / `X 주관 컨소시엄` / `X 팀은`, or the one that 주도/이끄 the work,
+        or the subject of a sentence about its consortium, or the subject that takes partners on (`X는 A, B와
+        함께`), else the paragraph's topic. Members are the other organisations of a sentence that says they
+        take part (참여/담당/맡/협력/포함/`정예팀에는 … 이름을 올렸다`), unless it lists the call's applicants.
         """
-        out = []
+        out: list[Fact] = []
         text = self.text
-        orgs = [e for e in ents if e.label_ == "ORG" and not _is_gov_or_outlet(e)]
+        orgs = [e for e in ents if e.label_ == "ORG" and not _is_organiser_or_outlet(e)]
         if not orgs:
             return out
         lead: Span | None = None
         lead_at = -10
         topic: Span | None = None
         sents = self.sents
+        members: set[str] = set()
         for k, sent in enumerate(sents):
             s_orgs = [e for e in orgs if sent.start_char <= e.start_char < sent.end_char]
             sent_text = text[sent.start_char : sent.end_char]
-            for e in s_orgs:
-                after = text[e.end_char : min(sent.end_char, e.end_char + 16)]
-                if re.match(r"^\s*(컨소시엄|연합|진영)", after) or (
-                    LEAD_WORDS.search(after) and self._tail(e) in SUBJECT
-                ):
-                    lead, lead_at = e, k
-            # `모티프 컨소시엄`: a short form of an organisation the article names in full
-            for short in re.finditer(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})\s*컨소시엄", sent_text):
-                full = [o for o in orgs if o._.name.startswith(short.group(1)) and o._.name != short.group(1)]
-                if full and not any(o.start_char == sent.start_char + short.start(1) for o in s_orgs):
-                    lead, lead_at = full[0], k
-            ctx = " ".join(text[x.start_char : x.end_char] for x in sents[max(0, k - 2) : k + 1])
+            here = self._lead_in(sent, s_orgs, orgs)
+            if here is not None:
+                lead, lead_at = here, k
+            ctx = " ".join(text[x.start_char : x.end_char] for x in sents[max(0, k - 4) : k + 1])
             taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", sent_text) and re.search(
                 r"컨소시엄|파트너|손잡|참여", sent_text
             )
             bullet = re.match(r"^\s*[▲△■◆•·\-]", sent_text) and lead is not None and k - lead_at <= 6
-            if (
-                bullet
-                or (PARTNER_VERBS.search(sent_text) or taking)
-                and re.search(r"컨소시엄|파트너|주도|주관|참여사|진용", ctx)
-            ):
+            verbs = PARTNER_VERBS.search(CONTEST.sub("", sent_text)) or LISTED_IN_TEAM.search(sent_text)
+            talk = (verbs or taking) and CONSORTIUM_TALK.search(ctx)
+            if not APPLICANT_LISTING.search(sent_text) and (bullet or talk):
                 the_lead = lead if lead is not None and k - lead_at <= (6 if bullet else 4) else None
                 first = s_orgs[0] if s_orgs else None
                 if taking and first is not None and self._tail(first) in SUBJECT:
                     the_lead = first
                 the_lead = the_lead or topic
                 if the_lead is not None:
-                    out += self._members(text, sent, s_orgs, the_lead)
-            for e in s_orgs:
-                if self._tail(e) in ("은", "는") and e.start_char - sent.start_char < 3:
-                    topic = e
-        return out
+                    found = self._members(text, sent, s_orgs, the_lead)
+                    out += found
+                    members |= {f.subject for f in found}
+            if topic is not None and _eid(topic) not in members:
+                out += self._joined(sent, s_orgs, topic)
+            # the paragraph's topic: the sentence's one `A는`; not a member, not one of several (`A는 X를, B는 Y를`)
+            topics = [e for e in s_orgs if self._tail(e) in ("은", "는")]
+            if len(topics) == 1 and topics[0] is s_orgs[0] and _eid(topics[0]) not in members:
+                topic = topics[0]
+        return self._one_per_pair(out)
+
+    def _lead_in(self, sent: Span, s_orgs: list[Span], orgs: list[Span]) -> Span | None:
+        """The consortium lead the sentence names, if any (the last one named wins)."""
+        text = self.text
+        lead = None
+        for i, e in enumerate(s_orgs):
+            after = text[e.end_char : min(sent.end_char, e.end_char + 16)]
+            # `A, B 컨소시엄을 대상으로`: the consortia of several, no one lead
+            listed = i > 0 and re.fullmatch(r"\s*(?:,|와|과|및|·)\s*['‘]?", text[s_orgs[i - 1].end_char : e.start_char])
+            named = re.match(r"^\s*(?:주관|주도)?\s*(컨소시엄|연합|진영|정예팀|팀(?:은|이|의|에는))", after)
+            if named and not listed or (LEAD_WORDS.search(after) and self._tail(e) in SUBJECT):
+                lead = e
+        # `A는 … 컨소시엄 전열을 가다듬었다`: the subject of a sentence about its consortium (not one joining one)
+        first = s_orgs[0] if s_orgs else None
+        rest = text[first.end_char : sent.end_char] if first is not None else ""
+        if (
+            lead is None
+            and first is not None
+            and self._tail(first) in SUBJECT
+            and "컨소시엄" in rest
+            and not re.search(r"컨소시엄(?:에|으로|의\s*일원)", rest)
+            and len(s_orgs) == 1
+        ):
+            lead = first
+        # `모티프 컨소시엄`: a short form of an organisation the article names in full
+        sent_text = text[sent.start_char : sent.end_char]
+        for short in re.finditer(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})\s*컨소시엄", sent_text):
+            full = [o for o in orgs if o._.name.startswith(short.group(1)) and o._.name != short.group(1)]
+            if full and not any(o.start_char == sent.start_char + short.start(1) for o in s_orgs):
+                lead = full[0]
+        return lead
+
+    def _joined(self, sent: Span, s_orgs: list[Span], topic: Span) -> list[Fact]:
+        """`(A는) … B가 주관하는 컨소시엄으로 참여했다`: the topic joined B's consortium."""
+        joined = JOINED_LEADS_CONSORTIUM.search(self.text[sent.start_char : sent.end_char])
+        if not joined:
+            return []
+        host = next((o for o in s_orgs if o.end_char == sent.start_char + joined.end(1)), None)
+        if host is None or host._.name == topic._.name:
+            return []
+        return [
+            self.fact(
+                _eid(topic),
+                "partner_of",
+                host.start_char,
+                sent.start_char + joined.end(),
+                "rule:joined-consortium",
+                object=_eid(host),
+            )
+        ]
+
+    @staticmethod
+    def _one_per_pair(facts: list[Fact]) -> list[Fact]:
+        """One membership per member and lead (the first that names a role, else the first); a lead is no member."""
+        leads = {f.object for f in facts}
+        best: dict[tuple, Fact] = {}
+        for f in facts:
+            if f.subject in leads and sum(g.object == f.subject for g in facts) > 1:
+                continue
+            key = (f.subject, f.object)
+            if key not in best or (best[key].role is None and f.role is not None):
+                best[key] = f
+        return list(best.values())
 
     def _members(self, text: str, sent: Span, s_orgs: list[Span], lead: Span) -> list[Fact]:
         out = []
+        people = {p.start_char for p in self.ents if p.label_ == "PERSON"}
         for e in s_orgs:
             if e._.name == lead._.name or re.match(r"^\s*(컨소시엄|연합)", text[e.end_char : e.end_char + 6]):
+                continue
+            if re.search(r"(?:컨소시엄|연합|얼라이언스|동맹)$", e._.name):  # a grouping joined, not a member
+                continue
+            if {e.end_char, e.end_char + 1} & people:  # `하버드대 김아무 교수`: a person's affiliation
+                continue
+            if re.match(r"^\s*(?:관계자|측은|측이|측에)", text[e.end_char : e.end_char + 6]):  # its spokesperson
                 continue
             if LEAD_WORDS.search(text[e.end_char : e.end_char + 20]) and self._tail(e) in SUBJECT:
                 continue
             role = re.match(r"^[^,.]*?(?=(?:을|를)?\s*(?:담당|맡|지원한|$|,))", text[e.end_char : sent.end_char])
             role_text = role.group().strip(" 가이와과는은도") if role else None
+            if role and any(e.end_char < o.start_char < e.end_char + role.end() for o in s_orgs):
+                role_text = None  # `A와 B, C가 참여한다`: the rest of the listing is no role
+            if role_text and PARTNER_VERBS.match(role_text):
+                role_text = None  # `A가 참여하며`: the verb is no role
+            if role_text and role_text.split()[-1] in wordset("titles"):  # `미시간대 교수도 맡고 있다`: a person's post
+                continue
             out.append(
                 self.fact(
                     _eid(e),

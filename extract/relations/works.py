@@ -6,9 +6,37 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from hankg.extract.entities import title_of
+from hankg.extract.entities.lexicon import DEPARTMENT, title_word
 from hankg.extract.relations.base import SUBJECT, Context, _eid, _is_gov_or_outlet, _two_word_titles
 from hankg.schema import Fact
+
+FOUNDED = re.compile(
+    r"^\s*\S{1,12}?(이|가)\s+(세운|설립한|창업한|창립한|이끄는|이끌고\s있는)\s+(회사|기업|스타트업|곳|업체)"
+)
+QUOTED_SPEECH = re.compile(r"[\"“][^\"”]{2,400}[\"”]")
+APPOINTS = re.compile(r"(선임|임명|발탁|내정|영입|선출|위촉)(했|하|됐|되|한|된|해|돼)")
+
+
+def one_per_post(facts: list[Fact]) -> list[Fact]:
+    """One fact per person, organisation and title; a title that ends another one (원장 in 공동원장) is that one."""
+    kept: list[Fact] = []
+    seen: set[tuple] = set()
+    for f in facts:
+        key = (f.subject, f.object, (f.role or "").replace(" ", ""))
+        if key not in seen:
+            seen.add(key)
+            kept.append(f)
+    posts: dict[tuple, list[str]] = {}
+    for f in kept:
+        posts.setdefault((f.subject, f.object), []).append((f.role or "").replace(" ", ""))
+    return [
+        f
+        for f in kept
+        if not any(
+            r != (f.role or "").replace(" ", "") and r.endswith((f.role or "").replace(" ", ""))
+            for r in posts[(f.subject, f.object)]
+        )
+    ]
 
 
 class WorksAt(Context):
@@ -36,11 +64,13 @@ class WorksAt(Context):
                 )
             )
         out += self._career_chain(doc, ents)
-        seen: set[tuple] = set()  # one title per person and organisation: the first stated
-        return [f for f in out if not ((f.subject, f.object) in seen or seen.add((f.subject, f.object)))]
+        return one_per_post(out)
 
     def _clause_org(self, person: Span) -> Span | None:
-        """The organisation whose clause a titled name stands in (`X에서는 NAME TITLE이`)."""
+        """The organisation whose clause a titled name stands in (`X에서는 NAME TITLE이`).
+
+        In an appointment (`X는 신임 원장에 NAME 부사장을 선임했다`) it is the subject that appoints.
+        """
         sent = person.sent
         before = [
             e
@@ -49,6 +79,18 @@ class WorksAt(Context):
         ]
         if not before:
             return None
+        if FOUNDED.match(self.text[person.end_char : person.end_char + 30]):
+            subject = next((e for e in before if self._tail(e) in SUBJECT), None)
+            if subject is not None:
+                return subject  # `X는 … NAME 대표가 설립한 회사다`
+        if APPOINTS.search(self.text[person.end_char : sent.end_char]):
+            subject = next((e for e in before if self._tail(e) in SUBJECT), None)
+            if subject is not None and not any(
+                e.label_ == "PERSON" and e.start_char < subject.start_char and e._.rule != "rule:byline"
+                for e in self.ents
+                if e.sent == sent
+            ):
+                return subject
         org = before[-1]
         tail = self._tail(org)
         between = self.text[org.end_char : person.start_char]
@@ -86,16 +128,26 @@ class WorksAt(Context):
             ):
                 subject = last_person
             if subject is not None:
+                quoted = [m.span() for m in QUOTED_SPEECH.finditer(self.text, subject.end_char, sent.end_char)]
                 for e in ents:
                     if e.label_ != "ORG" or not (sent.start_char <= e.start_char < sent.end_char):
                         continue
                     if e.start_char <= max(subject.start_char, after - 1):
                         continue
+                    if any(a < e.start_char < b for a, b in quoted):
+                        continue  # `비서실장은 "… ORG TITLE을 지낸 분"이라고`: the speaker quotes someone else's career
                     w = self.by_end.get(e.end_char)
                     if w is None or w.tail or w.i + 1 >= len(words):
                         continue
                     nxt = words[w.i + 1]
-                    title = title_of(nxt.core)
+                    for _ in range(
+                        2
+                    ):  # 미시간대 컴퓨터공학과 교수, 네이버 클로바 CIC 대표: the unit is part of the post
+                        unit = DEPARTMENT.search(nxt.core) or nxt.core_tags[:1] in (("SL",), ("NNP",))
+                        if not unit or nxt.tail or title_word(nxt) or nxt.i + 1 >= len(words):
+                            break
+                        nxt = words[nxt.i + 1]
+                    title = title_word(nxt)
                     if (
                         nxt.gap_before == " "
                         and not title
@@ -114,6 +166,14 @@ class WorksAt(Context):
                     prev = words[w.i - 1] if w.i > 0 else None
                     if prev is not None and prev.core_start in claimed:
                         continue
+                    if any(
+                        p.label_ == "PERSON"
+                        and p != subject
+                        and subject.end_char <= p.end_char <= e.start_char
+                        and e.start_char - p.end_char <= 12
+                        for p in ents
+                    ):
+                        continue  # `요슈아 벤지오 캐나다 몬트리올대 교수`: another person's post
                     out.append(
                         self.fact(
                             _eid(subject),

@@ -10,12 +10,15 @@ from rich.console import Console
 err = Console(stderr=True, highlight=False)
 
 
-def load_graph(graph: Path):
-    """The graph written by `hankg extract --out GRAPH`, or exit 2 with a clear message."""
-    from hankg.graph.query import KnowledgeGraph
+def load_graph(graph: Path, scope: str | None = None):
+    """The graph of `hankg extract --out GRAPH` (from its store), or exit 2 with a clear message.
+
+    `scope` loads only the edges one question reads (`hankg.graph.store.load`): same answer, less to load.
+    """
+    from hankg.graph.store import load
 
     try:
-        return KnowledgeGraph.load(graph)
+        return load(graph, scope)
     except (FileNotFoundError, ValueError) as e:
         err.print(f"[red]error:[/] {e}", soft_wrap=True)
         raise typer.Exit(2) from None

@@ -34,14 +34,17 @@ def export(
 ) -> None:
     """Export the graph for Gephi, d3/networkx or neo4j: every format carries the same facts."""
     from hankg.graph.export import export as write
+    from hankg.graph.store import export_from_store
 
-    kg = load_graph(graph)
     base = graph if graph.is_dir() else graph.parent
     target = to if to is not None else base / DEFAULT_NAME[fmt]
     try:
-        written = write(kg.graph, fmt.value, target)
+        streamed = export_from_store(graph, fmt.value, target)  # GraphML and CSV never load the graph
+        if streamed is None:
+            kg = load_graph(graph)
+            streamed = (write(kg.graph, fmt.value, target), kg.graph.number_of_nodes(), kg.graph.number_of_edges())
     except OSError as e:
         err.print(f"[red]error:[/] cannot write {target}: {e}", soft_wrap=True)
         raise typer.Exit(1) from None
-    n, m = kg.graph.number_of_nodes(), kg.graph.number_of_edges()
+    written, n, m = streamed
     err.print(f"{n} nodes, {m} edges → {written}", soft_wrap=True)

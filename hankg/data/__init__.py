@@ -93,3 +93,24 @@ def user_words() -> tuple[tuple[str, str], ...]:
 def kiwi_anchors() -> tuple[tuple[str, str], ...]:
     """(form, tag) morphemes that `hankg.KiwiEmbed.v2` measures every token against."""
     return tuple(tuple(line.split("\t", 1)) for line in _lines("kiwi_anchors.txt"))  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of the programme: the statuses it decides and when it happens."""
+
+    id: str
+    label: str
+    roles: tuple[str, ...]
+    start: str
+    until: str
+
+
+@cache
+def stages() -> tuple[Stage, ...]:
+    """The programme's stages in order (`stages.yaml`)."""
+    raw = _parse(resources.files(__package__).joinpath("stages.yaml").read_text(encoding="utf-8"),
+                 "hankg/data/stages.yaml")
+    return tuple(Stage(id=str(s["id"]), label=str(s.get("label") or s["id"]),
+                       roles=tuple(str(r) for r in s.get("roles") or ()), start=str(s["from"]),
+                       until=str(s["until"])) for s in raw.get("stages") or ())

@@ -261,13 +261,118 @@ def test_partner_roles(run):
     assert found.facts("partner_of", "다온랩", "누리랩", role="모델 최적화"), found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            f"한빛텔레콤은 {PROGRAMME}에 컨소시엄 주관사로 참여 의사를 밝혔다. 이번 공모에는 12개 컨소시엄이 "
+            "제안서를 냈으며, 주관사로는 가온랩스, 누리테크놀로지스, 다온텔레콤 등이 참여했다.",
+            set(),
+            id="applicants-listing-is-no-membership",
+        ),
+        pytest.param(
+            "한빛텔레콤 컨소시엄에는 가온랩스가 참여하며, 한빛대학교 김하늘 교수가 자문으로 참여한다.",
+            {("가온랩스", "한빛텔레콤")},
+            id="an-adviser's-university-is-no-member",
+        ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME}에 도전하는 신생 기업이다. "
+            "앞서 1차 공모 때 누리테크놀로지스가 주관하는 컨소시엄으로 참여했다가 탈락했다.",
+            {("다온텔레콤", "누리테크놀로지스")},
+            id="the-topic-joined-a-consortium-another-leads",
+        ),
+        pytest.param(
+            "한빛텔레콤 컨소시엄에는 한빛랩스와 가온특허청이 참여한다.",
+            {("한빛랩스", "한빛텔레콤"), ("가온특허청", "한빛텔레콤")},
+            id="a-public-body-can-be-a-member",
+        ),
+        pytest.param(
+            f"한빛텔레콤은 {PROGRAMME} 2차 단계를 앞두고 컨소시엄 진용을 새로 짰다. 가온랩스는 데이터 구축을 "
+            "맡는다. 누리테크놀로지스도 사업에 포함됐다.",
+            {("가온랩스", "한빛텔레콤"), ("누리테크놀로지스", "한빛텔레콤")},
+            id="the-subject-of-its-consortium-leads",
+        ),
+        pytest.param(
+            f"한빛텔레콤은 {PROGRAMME} 컨소시엄 역할을 나눴다. 가온랩스는 게임에, 누리테크놀로지스는 차량에 "
+            "모델을 적용한다. 학계에서는 별빛대학교가 알고리즘 연구를 지원한다.",
+            {("별빛대학교", "한빛텔레콤")},
+            id="members-side-by-side-are-no-topic",
+        ),
+        pytest.param(
+            f"{PROGRAMME}에서 선정된 1개 팀은 1차 평가를 통과한 누리테크놀로지스, 가온랩스와 함께 2차 경쟁에 합류한다.",
+            set(),
+            id="joining-the-competition-is-no-membership",
+        ),
+        pytest.param(
+            f"가온랩스는 {PROGRAMME}에서 누리테크놀로지스 주관 컨소시엄에 참여했으나, 예비심사에서 탈락했다.",
+            {("가온랩스", "누리테크놀로지스")},
+            id="the-consortium-an-org-leads",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 한빛텔레콤 정예팀에는 가온랩스, 누리테크놀로지스, 별빛연구소가 이름을 올렸다.",
+            {("가온랩스", "한빛텔레콤"), ("누리테크놀로지스", "한빛텔레콤"), ("별빛연구소", "한빛텔레콤")},
+            id="listed-in-a-team",
+        ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME}에서 누리테크놀로지스, 가온랩스와 함께 1차 평가 통과 팀으로 이름을 올렸다.",
+            set(),
+            id="listed-beside-other-teams-is-no-membership",
+        ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME}에서 검색 모델을 만든다. 이 컨소시엄에는 가온랩스와 별빛대학교가 참여했다. "
+            "누리테크놀로지스 팀은 제조 모델을 만든다. 미르랩스, 한빛랩스 등과 협력한다.",
+            {("가온랩스", "다온텔레콤"), ("별빛대학교", "다온텔레콤"), ("미르랩스", "누리테크놀로지스"),
+             ("한빛랩스", "누리테크놀로지스")},
+            id="each-team's-paragraph",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 다온텔레콤 정예팀에는 가온랩스, 별빛연구소가 힘을 모은다. "
+            "누리테크놀로지스 정예팀에는 미르랩스와 한빛랩스가 함께 한다.",
+            {("가온랩스", "다온텔레콤"), ("별빛연구소", "다온텔레콤"), ("미르랩스", "누리테크놀로지스"),
+             ("한빛랩스", "누리테크놀로지스")},
+            id="teams-joining-forces",
+        ),
+        pytest.param(
+            f"{PROGRAMME}에 다온텔레콤 정예팀이 추가로 합류했다. 정부는 추가 공모에 참여한 다온텔레콤, "
+            "누리테크놀로지스 컨소시엄을 평가해 다온텔레콤을 선정했다. "
+            "정예팀에는 다온텔레콤과 가온랩스, 별빛연구소, 미르랩스, 한빛랩스가 참여한다.",
+            {("가온랩스", "다온텔레콤"), ("별빛연구소", "다온텔레콤"), ("미르랩스", "다온텔레콤"),
+             ("한빛랩스", "다온텔레콤")},
+            id="the-consortia-of-several-name-no-lead",
+        ),
+        pytest.param(
+            "한빛텔레콤 컨소시엄에는 가온랩스가 참여한다. "
+            "별빛연구소도 가온동맹에 참여해 쌓은 경험으로 사업에 포함됐다.",
+            {("가온랩스", "한빛텔레콤"), ("별빛연구소", "한빛텔레콤")},
+            id="an-alliance-joined-is-no-member",
+        ),
+    ],
+)
+def test_partner_of(run, text, expected):
+    found = run(text, published=PUB)
+    got = {(found.by_id[f.subject].name, found.by_id[f.object].name) for f in found.facts("partner_of")}
+    assert got == expected, found
+
+
+def test_a_listed_member_has_no_role_from_the_listing(run):
+    found = run("한빛텔레콤 컨소시엄에는 한빛랩스와 가온특허청이 참여한다.")
+    assert [f.role for f in found.facts("partner_of", "한빛랩스")] == [None], found
+
+
+def test_one_membership_per_member_keeps_the_role(run):
+    found = run("한빛텔레콤 컨소시엄에는 가온랩스와 누리테크놀로지스가 참여한다. 가온랩스는 데이터 구축을 맡는다.")
+    assert [f.role for f in found.facts("partner_of", "가온랩스", "한빛텔레콤")] == ["데이터 구축"], found
+
+
 # -- programme_status ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (f"{PROGRAMME} 2차 평가에서 5개팀에 선정된 다온랩이 소감을 밝혔다.", {"다온랩": "selected"}),
+        # chosen in a stage's evaluation is passing it; chosen as a 정예팀 is the selection
+        (f"{PROGRAMME} 2차 평가에서 5개팀에 선정된 다온랩이 소감을 밝혔다.", {"다온랩": "passed"}),
+        (f"{PROGRAMME} 1차 평가에 앞서 정예팀으로 선정된 다온랩이 소감을 밝혔다.", {"다온랩": "selected"}),
         (
             f"{PROGRAMME} 1차 평가에서 탈락한 팀은 누리칩스와 다온랩이었다.",
             {"누리칩스": "eliminated", "다온랩": "eliminated"},
@@ -295,6 +400,196 @@ def test_partner_roles(run):
 def test_programme_status(run, text, expected):
     found = run(text, published=PUB)
     got = {found.by_id[f.subject].name: f.role for f in found.facts("programme_status")}
+    assert got == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            f"{PROGRAMME} 1차 평가에서 다온텔레콤, 누리테크놀로지스가 통과했고 가온랩스와 별빛연구소는 탈락했다.",
+            {("다온텔레콤", "passed"), ("누리테크놀로지스", "passed"), ("가온랩스", "eliminated"),
+             ("별빛연구소", "eliminated")},
+            id="each-team-the-status-of-its-clause",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 1차 평가에서 탈락한 가온랩스와 별빛연구소, 그리고 미르랩스는 추가 공모에 불참했다.",
+            {("가온랩스", "eliminated"), ("별빛연구소", "eliminated")},
+            id="the-modified-teams-only;-a-refusal-states-nothing",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 공모에서 다온텔레콤도 좋은 평가를 받았으나 정예팀에 최종 선발되지는 못했다.",
+            {("다온텔레콤", "eliminated")},
+            id="not-selected-is-eliminated",
+        ),
+        pytest.param(
+            f"누리테크놀로지스는 {PROGRAMME} 추가 공모에 참여하지 않기로 했다.",
+            set(),
+            id="not-taking-part-is-no-application",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 공모를 앞두고 누리테크놀로지스와 가온랩스는 재도전을 하지 않겠다고 밝혔다.",
+            {("누리테크놀로지스", "eliminated"), ("가온랩스", "eliminated")},
+            id="declining-to-retry-says-eliminated-before",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 공모에 재도전한다고 밝힌 곳은 다온텔레콤과 누리테크놀로지스뿐이다.",
+            {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied")},
+            id="retrying-is-applying",
+        ),
+        pytest.param(
+            f"다온텔레콤은 지난해 {PROGRAMME}에 주관기업으로 지원했지만 발표 평가에서 탈락했다.",
+            {("다온텔레콤", "applied"), ("다온텔레콤", "eliminated")},
+            id="the-subject-carries-into-the-next-clause",
+        ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME}의 유력한 최종 선발 후보로 꼽혔다.", set(), id="a-candidate-is-not-selected"
+        ),
+        pytest.param(
+            f"{PROGRAMME} 1차 평가 결과가 나왔다. 당초 4개 팀을 남길 계획이었지만 다온텔레콤, 누리테크놀로지스 등 "
+            "2개 팀만 선발됐다.",
+            {("다온텔레콤", "passed"), ("누리테크놀로지스", "passed")},
+            id="chosen-in-a-stage-evaluation-is-passed",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 정예팀 선발에서 다온텔레콤과 누리테크놀로지스가 접전을 벌였다.",
+            {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied")},
+            id="competing-in-a-selection-is-applying",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 공모에 '다온텔레콤'과 '누리테크놀로지스' 등 2개 컨소시엄의 제안이 접수됐다.",
+            {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied")},
+            id="proposals-received",
+        ),
+        pytest.param(
+            f"{PROGRAMME}에 다온텔레콤·누리테크놀로지스·가온랩스 등 기업들이 대거 참여하며 경쟁이 예고됐다.",
+            {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied"), ("가온랩스", "applied")},
+            id="taking-part-in-the-named-call",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 패자부활전, 누리테크놀로지스·가온랩스도 가세…내달 1곳 선정",
+            set(),
+            id="a-headline-phrase-is-no-subject-of-the-next",
+        ),
+        pytest.param(
+            f"한빛텔레콤은 {PROGRAMME}에 컨소시엄 주관사로 참여 의사를 밝혔다. 이번 공모에는 12개 컨소시엄이 "
+            "제안서를 냈으며, 주관사로는 가온랩스, 누리테크놀로지스, 다온텔레콤 등이 참여했다.",
+            {("한빛텔레콤", "applied"), ("가온랩스", "applied"), ("누리테크놀로지스", "applied"),
+             ("다온텔레콤", "applied")},
+            id="the-leads-listed-applied",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 모집에 나서자 다온텔레콤·누리테크놀로지스 등 4개 컨소시엄이 몰렸다.",
+            {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied")},
+            id="flocking-to-the-call",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 2차 평가 결과가 나왔다. 가장 극적인 곳은 다온텔레콤이다. "
+            "이 회사는 지난 3월 추가 모집 신청서를 냈고 4월 네 번째 정예팀으로 선정됐다.",
+            {("다온텔레콤", "applied"), ("다온텔레콤", "selected")},
+            id="this-company-is-the-one-just-named",
+        ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME} 1차 공모에 참여해 서면평가를 통과했지만, 5개 정예팀에 이름을 올리지 못했다.",
+            {("다온텔레콤", "applied"), ("다온텔레콤", "passed"), ("다온텔레콤", "eliminated")},
+            id="not-among-the-teams-is-eliminated",
+        ),
+        pytest.param(
+            f"가온랩스는 {PROGRAMME}에서 누리테크놀로지스 주관 컨소시엄에 참여했으나, 예비심사에서 탈락했다.",
+            {("가온랩스", "eliminated")},
+            id="a-member-shares-its-team's-fate-but-did-not-apply",
+        ),
+        pytest.param(
+            f"{PROGRAMME}에서 별빛연구소는 기준 미달로 2차 진출이 무산됐다.",
+            {("별빛연구소", "eliminated")},
+            id="an-advance-that-fell-through",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 1차 평가에서 별빛연구소는 명단에 포함되지 못했다.",
+            {("별빛연구소", "eliminated")},
+            id="left-off-the-list",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 1차 평가에서 별빛연구소는 종합 점수에서 통과 팀들에 미치지 못했다.",
+            set(),
+            id="the-other-teams-passed",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 추가 정예팀에서 밀려난 누리테크놀로지스는 결과를 수용한다고 밝혔다. 다온텔레콤은 지난해 "
+            "공모에 지원해 서면 평가를 거쳐 10개 팀 중 하나로 선정됐지만, 정예팀에는 들지 못했다.",
+            {("누리테크놀로지스", "eliminated"), ("다온텔레콤", "applied"), ("다온텔레콤", "passed"),
+             ("다온텔레콤", "eliminated")},
+            id="pushed-out-and-not-among-the-teams",
+        ),
+        pytest.param(
+            f"{PROGRAMME}의 추가 정예팀 자리는 결국 다온텔레콤에 돌아갔다.",
+            {("다온텔레콤", "selected")},
+            id="the-place-went-to-a-team",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 2차 평가에 다온텔레콤, 누리테크놀로지스, 가온랩스가 발표를 마쳤다. 별빛연구소는 발표를 "
+            "미뤘다. 세 팀은 모두 평가를 통과했다.",
+            {("다온텔레콤", "passed"), ("누리테크놀로지스", "passed"), ("가온랩스", "passed")},
+            id="the-three-just-listed",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 2차 평가에 다온텔레콤, 누리테크놀로지스, 가온랩스가 발표를 마쳤다. 두 팀은 평가를 통과했다.",
+            set(),
+            id="two-of-three-is-no-one-in-particular",
+        ),
+        pytest.param(
+            f"정부는 {PROGRAMME} 1차 평가에서 탈락한 가온랩스 컨소시엄과 정예팀 선정 당시에 떨어진 팀들을 대상으로 "
+            "1개 팀을 추가로 선정하는 작업을 진행한다.",
+            {("가온랩스", "eliminated")},
+            id="a-selection-to-come-is-no-selection",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 1차 평가에서 떨어진 가온랩스도 재도전 포기를 선언했다. "
+            "미르랩스 역시 재도전 계획은 없다고 밝혔다.",
+            {("가온랩스", "eliminated"), ("미르랩스", "eliminated")},
+            id="giving-up-the-retry-is-no-application",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 공모에서 대기업 중에는 다온텔레콤과 한빛텔레콤 등 통신사, 별빛연구소가 주관사로 나섰다. "
+            "가온랩스, 누리테크놀로지스 등 스타트업들도 주관사에 이름을 올렸다.",
+            {("다온텔레콤", "applied"), ("한빛텔레콤", "applied"), ("별빛연구소", "applied"), ("가온랩스", "applied"),
+             ("누리테크놀로지스", "applied")},
+            id="leads-of-the-call-through-category-labels",
+        ),
+        pytest.param(
+            f"{PROGRAMME} 정예팀 공모 결과 12개 제안이 들어왔다. 주관기관으로는 △다온텔레콤 △누리테크놀로지스 등이다.",
+            {("다온텔레콤", "applied"), ("누리테크놀로지스", "applied")},
+            id="the-call's-lead-institutions",
+        ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME}에 도전하는 신생 기업이다. 설립 1년 만에 큰 모델을 만들었다. "
+            "앞서 1차 공모 때 누리테크놀로지스가 주관하는 컨소시엄으로 참여했다가 탈락했다.",
+            # the lead of a consortium that took part in the call applied; its member did not apply on its own
+            {("다온텔레콤", "eliminated"), ("누리테크놀로지스", "applied"), ("누리테크놀로지스", "eliminated")},
+            id="a-sentence-without-its-own-subject-is-about-the-topic",
+        ),
+        pytest.param(
+            f"다온텔레콤은 {PROGRAMME}에 도전하는 신생 기업이다. 정부는 지난달 1차 평가에서 3개 팀을 통과시켰다.",
+            set(),
+            id="a-sentence-with-another-subject-is-not",
+        ),
+        pytest.param(
+            f"{PROGRAMME}에서 다온텔레콤이 만든 모델은 별빛연구소가 발표한 지표에서 1위를 기록하며 프런티어 모델로 "
+            "선정됐다.",
+            set(),
+            id="the-subject-of-a-modifier-is-not-the-sentence's",
+        ),
+        pytest.param(
+            f"{PROGRAMME}에서 이 모델은 분석기관 '별빛연구소'가 발표한 지표에서 1위를 기록하며 "
+            "프런티어 모델로 선정됐다.",
+            set(),
+            id="the-subject-of-a-modifier-behind-a-quote",
+        ),
+    ],
+)
+def test_programme_status_per_clause(run, text, expected):
+    found = run(text, published=PUB)
+    got = {(found.by_id[f.subject].name, f.role) for f in found.facts("programme_status")}
     assert got == expected, found
 
 

@@ -6,6 +6,7 @@ import pickle
 import unicodedata
 
 import pytest
+from spacy.tokens import Doc
 
 from hankg.extract.tokenizer import KiwiTokenizer, get_kiwi
 
@@ -48,7 +49,10 @@ def awkward(request) -> str:
 
 
 def test_doc_text_is_input(tokenizer, awkward):
-    assert tokenizer(awkward).text == awkward
+    doc = tokenizer(awkward)
+    assert doc.text == awkward
+    assert Doc.text.__get__(doc) == awkward  # the tokens' own text, not the text the doc keeps
+    assert doc[:].text_with_ws == awkward
 
 
 def test_tokens_tile_the_text(tokenizer, awkward):

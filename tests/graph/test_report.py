@@ -7,7 +7,7 @@ import re
 import struct
 import subprocess
 
-from graph_fixtures import ARTIFACTS, ent, record
+from graph_fixtures import ARTIFACTS, ent, fact, record
 
 from hankg.graph.query import KnowledgeGraph
 from hankg.graph.report import render_report, write_report
@@ -115,3 +115,71 @@ def test_report_hover_and_drag_work_in_chromium(chromium, tmp_path, kg):
     tip = re.search(r'data-tip="([^"]*)"', body).group(1)
     assert tip.startswith("block|업스테이지") and "develops" in tip and "Upstage" in tip
     assert 'data-moved="true"' in body
+
+
+def with_sentences(records):
+    """The fixture records, each fact given a made-up sentence around its offsets."""
+    out = []
+    for rec in records:
+        facts = []
+        for f in rec.facts:
+            text = f"{rec.article}번 기사는 {f.relation} 사실을 전한다."
+            ev = f.evidence.model_copy(update={"text": text, "text_start": f.evidence.start - 3})
+            facts.append(f.model_copy(update={"evidence": ev}))
+        out.append(rec.model_copy(update={"facts": facts}))
+    return out
+
+
+def test_report_shows_conflicts_and_marks_the_model(actors):
+    ex = "model:엑사원"
+    recs = [record(f"c{i}", day, [ent("model", "엑사원"), ent("organization", "LG AI연구원")],
+                   [fact(ex, "parameters", value=v, unit="params", at=20)])
+            for i, (day, v) in enumerate([("2026-01-10", 2.36e11), ("2026-01-11", 2.36e11), ("2026-01-12", 5.19e11)])]
+    html = render_report(KnowledgeGraph.from_records(with_sentences(recs), actors))
+    models = re.search(r"<table id='models-table'>(.*?)</table>", html, re.S).group(1)
+    assert re.search(r"<td>엑사원 <a class=\"conflict\" href=\"#conflicts\">", models)
+    conflicts = re.search(r'<table id="conflicts-table">(.*?)</table>', html, re.S).group(1)
+    assert conflicts.count("<mark>") == 3 and "236B" in conflicts and "519B" in conflicts
+    assert 'title="c2번 기사는 parameters 사실을 전한다."' in models
+
+
+MATRIX_PROBE = """<script>
+(function () {
+  const m = document.getElementById("programme-matrix");
+  m.scrollIntoView();
+  const r = m.getBoundingClientRect();
+  document.body.dataset.matrix = Math.round(r.width) + "x" + Math.round(r.height);
+  const link = document.querySelector("#net line.link.parameters");
+  const b = link.getBoundingClientRect();
+  link.dispatchEvent(new MouseEvent("mouseenter", {clientX: b.x + b.width / 2, clientY: b.y + b.height / 2}));
+  document.body.dataset.tip = document.getElementById("tip").textContent;
+})();
+</script>
+"""
+
+
+def test_programme_matrix_renders_in_chromium(chromium, tmp_path, records, actors):
+    """Teams × stages in a real browser: cells in place, a screenshot, sentences on hover."""
+    kg = KnowledgeGraph.from_records(with_sentences(records), actors)
+    html = render_report(kg).replace("</body>", MATRIX_PROBE + "</body>")
+    page = tmp_path / "matrix.html"
+    page.write_text(html, encoding="utf-8")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / "programme_matrix.png"
+    shot.unlink(missing_ok=True)
+    done = browse(chromium, tmp_path / "profile-1", f"--screenshot={shot}", page.as_uri())
+    assert shot.exists(), done.stderr[-2000:]
+    assert png_size(shot) == (1400, 1000) and shot.stat().st_size > 20_000
+
+    dom = browse(chromium, tmp_path / "profile-2", "--dump-dom", page.as_uri()).stdout
+    width, height = map(int, re.search(r'data-matrix="(\d+)x(\d+)"', dom).groups())
+    assert width > 600 and height > 60
+    rows = dict(re.findall(r'<tr data-team="([^"]+)">(.*?)</tr>', dom, re.S))
+    assert list(rows) == ["org:SK텔레콤", "org:업스테이지"]
+    for team in rows.values():
+        cells = dict(re.findall(r'data-stage="(\w+)" data-status="(\w+)"', team))
+        assert cells == {"selected": "selected", "first_evaluation": "passed"}
+    assert "2025-08" in rows["org:SK텔레콤"] and "엑사원" not in rows["org:업스테이지"]
+    assert "솔라 오픈 100B" in rows["org:업스테이지"] or "not named" in rows["org:업스테이지"]
+    tip = re.search(r'data-tip="([^"]*)"', dom).group(1)
+    assert "parameters 사실을 전한다." in tip

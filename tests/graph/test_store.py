@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 from graph_fixtures import ent, make_records, record
 
-from hankg.graph.store import FACTS, GRAPH, OutputStore, read_records
+from hankg.graph.store import DB, FACTS, GRAPH, OutputStore, read_records
 from hankg.schema import Article
 
 
@@ -96,8 +96,15 @@ def test_rebuild_starts_over(out_dir):
     assert [r.article for r in read_records(out_dir / FACTS)] == ["only"]
 
 
-def test_a_malformed_line_names_file_and_line(out_dir):
-    path = out_dir / FACTS
+def old_folder(out):
+    """The folder as a version before the store left it: facts.jsonl and graph.graphml only."""
+    for p in out.glob(f"{DB}*"):
+        p.unlink()
+    return out
+
+
+def test_a_malformed_line_of_an_old_folder_names_file_and_line(out_dir):
+    path = old_folder(out_dir) / FACTS
     lines = path.read_text(encoding="utf-8").splitlines()
     lines.insert(2, '{"article": "broken", "entities": "not a list"}')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,0 +1,165 @@
+"""Shapes of real news the rules must read (issue 9), each written here in our own words.
+
+Journalists name people in transliteration, stack titles, appoint people to posts, list
+dozens of members, gloss names in parentheses and credit photos; these cases pin each shape
+down with invented organisations and people wherever the rule does not need a real one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hankg.schema import Article
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org", "role"),
+    [
+        # a foreign name in transliteration before ORG TITLE
+        ("마르코 벨리니 누리칩스 최고경영자(CEO)가 방한했다.", "마르코 벨리니", "누리칩스", "최고경영자"),
+        ("에밀리 로즈 캐나다 토론토대 교수와 면담했다.", "에밀리 로즈", "토론토대", "교수"),
+        # ORG의 TITLE이자 TITLE인 NAME: every post of the person
+        ("다온랩의 공동 창업자이자 최고경영자(CEO)인 한지후는 글을 올렸다.", "한지후", "다온랩", "공동 창업자"),
+        ("다온랩의 공동 창업자이자 최고경영자(CEO)인 한지후는 글을 올렸다.", "한지후", "다온랩", "최고경영자"),
+        # ORG TITLE(으)로 발탁된 NAME
+        ("과학기술정보통신부 장관으로 발탁된 윤서하 전 원장의 후임이다.", "윤서하", "과학기술정보통신부", "장관"),
+        # stacked titles, a unit in Latin letters
+        ("개발을 총괄한 오세린 누리칩스 AI Lab장 상무가 발표했다.", "오세린", "누리칩스", "Lab장"),
+        ("개발을 총괄한 오세린 누리칩스 AI Lab장 상무가 발표했다.", "오세린", "누리칩스", "상무"),
+        # a second word that Kiwi knows is the organisation, not a second name
+        ("업계에선 김수현 현대차 상무가 이름을 올렸다.", "김수현", "현대차", "상무"),
+        # the unit between organisation and title belongs to the title
+        ("설명은 도하진 네이버클라우드 하이퍼스케일 AI 기술총괄이 맡았다.", "도하진", "네이버클라우드", "기술총괄"),
+        ("권나래 새벽대 AI융합대학 석좌교수가 위촉됐다.", "권나래", "새벽대", "석좌교수"),
+        # a curated name ending inside the title word
+        ("이날 장도윤 NC AI대표가 발표했다.", "장도윤", "NC AI", "대표"),
+        # a compound title kept whole
+        ("위원회에는 임채원 한빛AI연구원 공동연구원장이 합류했다.", "임채원", "한빛AI연구원", "공동연구원장"),
+    ],
+)
+def test_people_in_news_shapes(run, text, person, org, role):
+    found = run(text)
+    assert found.entity("person", person) is not None, found
+    assert found.facts("works_at", person, org, role=role), found
+
+
+def test_appointment_gives_the_post_to_each_name(run):
+    found = run(
+        "한빛AI연구원은 21일 신임 공동원장에 서도윤(왼쪽) 부사장(최고AI과학자·CSAI)과 "
+        "남지호(오른쪽) 상무(선임 랩장 겸 데이터 인텔리전스 랩장)를 선임했다고 밝혔다."
+    )
+    for person, role in [
+        ("서도윤", "공동원장"),
+        ("서도윤", "부사장"),
+        ("서도윤", "최고AI과학자"),
+        ("남지호", "공동원장"),
+        ("남지호", "상무"),
+        ("남지호", "선임 랩장"),
+        ("남지호", "데이터 인텔리전스 랩장"),
+    ]:
+        assert found.facts("works_at", person, "한빛AI연구원", role=role), (person, role, found)
+    # the acronym in the parenthesis spells out the title before it: no post of its own
+    assert not found.facts("works_at", "서도윤", "한빛AI연구원", role="CSAI"), found
+
+
+def test_an_acronym_title_with_its_spelling_is_one_post(run):
+    found = run("행사에는 오승민 다온랩 CTO(최고기술책임자)가 참석했다.")
+    posts = [f for f in found.record.facts if f.relation == "works_at"]
+    assert [f.role for f in posts] == ["CTO"], found
+
+
+def test_career_after_a_back_reference(run):
+    found = run(
+        "새로 합류한 위원 중에는 고한결 새벽대 석좌교수가 있다. 고 석좌교수는 청와대 혁신담당관을 지냈고 "
+        "방송통신위원회 상임위원, 국회 정책연구위원 등을 역임했다."
+    )
+    for org, role in [("청와대", "혁신담당관"), ("방송통신위원회", "상임위원"), ("국회", "정책연구위원")]:
+        assert found.facts("works_at", "고한결", org, role=role), (org, found)
+
+
+def test_a_title_after_another_persons_name_is_not_the_subjects(run):
+    found = run("강지원 부위원장은 이날 석학인 에밀리 로즈 캐나다 토론토대 교수와 면담했다.")
+    assert not found.facts("works_at", "강지원", "토론토대"), found
+    assert found.facts("works_at", "에밀리 로즈", "토론토대", role="교수"), found
+
+
+def test_founder_of_the_subject_company(run):
+    found = run("누리칩스는 대형 포털의 핵심 연구원으로 일한 백승우 대표가 설립한 회사다.")
+    assert found.facts("works_at", "백승우", "누리칩스", role="대표"), found
+
+
+def test_photo_credit_is_a_reporter_of_the_articles_outlet(run_article):
+    text = "[사진=문하윤 기자] 다온랩이 새 모델을 공개했다.\nⓒ 한빛경제 무단 전재 금지"
+    found = run_article(Article(id="a", text=text, source="한빛경제"))
+    assert found.entity("organization", "사진") is None, found
+    assert found.facts("works_at", "문하윤", "한빛경제", role="기자"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # government bodies by their heads
+        ("경찰청과 해양경찰청, 헌법재판소도 협력한다.", ["경찰청", "해양경찰청", "헌법재판소"]),
+        # a legal form shared by several firms
+        ("국내 대표 법무법인(한결·새봄·다온)도 협력한다.", ["법무법인 한결", "법무법인 새봄", "법무법인 다온"]),
+        # a gloss inside the name
+        ("국가인공지능(AI)전략위원회는 이날 분과 구성을 마쳤다.", ["국가인공지능전략위원회"]),
+        # the kind of organisation before a name, and a listing after it
+        ("해외 AI기업 벨로스, 카르디아, 미르텍 모델들이 상위권을 차지했다.", ["벨로스", "카르디아", "미르텍"]),
+        ("글로벌 분석기관 '오르빗 애널리틱스'가 순위를 발표했다.", ["오르빗 애널리틱스"]),
+        # a quoted alliance
+        ("다온랩은 여러 기관과 함께 ‘K-음성 얼라이언스’를 운영한다.", ["K-음성 얼라이언스"]),
+        # where someone built a career
+        ("한지후 대표는 누리시스템즈에서 경력을 쌓았다.", ["누리시스템즈"]),
+        # a unit named with its parent
+        ("이 과제는 새벽대학교 의료원이 맡는다.", ["새벽대학교 의료원"]),
+        # a curated name written with a space
+        ("모델은 허깅 페이스에 공개됐다.", ["허깅페이스"]),
+    ],
+)
+def test_organisations_in_news_shapes(run, text, orgs):
+    found = run(text)
+    for org in orgs:
+        assert found.entity("organization", org) is not None, (org, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        ("리벨리온, 누리칩스와 함께 게임·모빌리티 분야 실증을 맡는다.", "모빌리티"),  # a field
+        ("SKT AI 사업과 기술 전략을 총괄한다.", "SKT AI"),  # a curated acronym and a word
+        ("KT는 대표 기관들과 함께 데이터를 모았다.", "기관들"),  # a plural
+        ("다온랩, 누리칩스와 함께 GPU 클러스터를 구축한다.", "GPU 클러스터"),
+    ],
+)
+def test_not_organisations_in_news_shapes(run, text, not_org):
+    found = run(text)
+    assert found.entity("organization", not_org) is None, found
+    assert found.entity("person", not_org) is None, found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org", "role"),
+    [
+        # the title after the name, right before the verb of appointing
+        ("다온랩은 남궁서 박사를 CTO로 영입했다고 밝혔다.", "남궁서", "다온랩", "CTO"),
+        # 전 (former) is not part of the organisation
+        ("회의에는 김태윤 전 청와대 비서관이 참석했다.", "김태윤", "청와대", "비서관"),
+    ],
+)
+def test_appointments_and_former_posts(run, text, person, org, role):
+    found = run(text)
+    assert found.facts("works_at", person, org, role=role), found
+
+
+@pytest.mark.parametrize(
+    "text", ["이 기술은 신뢰성·안전성·투명성을 함께 높인다.", "전문가 평가위원들이 점수를 매겼다."]
+)
+def test_derived_nouns_are_not_people(run, text):
+    found = run(text)
+    assert not [e for e in found.record.entities if e.kind == "person"], found
+
+
+def test_a_career_quoted_by_the_speaker_is_not_the_speakers(run):
+    found = run('하지훈 비서실장은 "새 수석은 다온랩 CTO를 지낸 전문가"라고 소개했다.')
+    assert not found.facts("works_at", "하지훈", "다온랩"), found
