@@ -25,7 +25,13 @@ from hankg.extract.entities.models import FAMILY, extend_versions, in_title, quo
 from hankg.extract.entities.orgs import org_rules
 from hankg.extract.entities.people import PersonRules, listed_people
 from hankg.extract.entities.resolve import propagate, resolve
-from hankg.extract.entities.variants import extend_variants, listed_models, maker_products, maker_versions
+from hankg.extract.entities.variants import (
+    extend_variants,
+    listed_models,
+    maker_products,
+    maker_versions,
+    name_bare_variants,
+)
 from hankg.extract.words import words_of
 
 __all__ = [
@@ -69,6 +75,7 @@ class EntityRecognizer:
         extend_variants(text, mentions)
         mentions += maker_versions(text, mentions) + maker_products(text, mentions)
         mentions += listed_models(text, mentions)
+        name_bare_variants(mentions)
         again = propagate(doc, mentions)
         extend_variants(text, again)
         mentions += again

@@ -140,8 +140,8 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
         fam = FAMILY.match(name)
         if fam and len(fam.group(1).strip(" -")) >= 2:
             families.add(fam.group(1).strip(" -"))
-        if alias and alias_ok(alias):
-            ment.aliases.add(alias)
+        if alias and alias_ok(alias) and not re.fullmatch(r"[\d.,~\s]+[KMBT]?", alias):
+            ment.aliases.add(alias)  # not `미니(2.4B)`: a size is no other name
         out.append(ment)
         tail = re.match(r"^\s*\(([^()]{1,60})\)", text[m.end() :])
         if tail and not re.search(r"[가-힣]{4,}", tail.group(1)) and not RANK.match(tail.group(1)):

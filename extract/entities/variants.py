@@ -146,3 +146,14 @@ def _same_list(text: str, seed: Mention, s: int, e: int) -> bool:
         return False
     parts = [p.strip() for p in re.split(r"[,·]", between)]
     return all(len(p.split()) <= 3 for p in parts)
+
+
+def name_bare_variants(mentions: list[Mention]) -> None:
+    """`‘믿:음 2.0’ … 경량 모델 ‘미니(2.4B)’`: a variant named alone is a variant of the model written before it."""
+    models = sorted((m for m in mentions if m.kind == "model"), key=lambda m: m.start)
+    bare = [m.name in wordset("model_variants") for m in models]
+    for i, m in enumerate(models):
+        base = next((models[j] for j in range(i - 1, -1, -1) if not bare[j]), None)
+        if bare[i] and base is not None:
+            m.aliases.add(m.name)
+            m.name = f"{base.name} {m.name}"

@@ -328,6 +328,12 @@ def test_a_latin_gloss_inside_a_quoted_name(run):
     assert "Nuri-70B" in found.entity("model", "누리-70B").aliases
 
 
+def test_a_variant_named_alone_is_a_variant_of_the_model_before(run):
+    found = run("다온랩은 '누리 2.0'을 소개했다. 다음 날 경량 모델 '미니(2.4B)'와 중형 모델 '베이스(11B)'를 공개한다.")
+    assert found.names("model") == {"누리 2.0", "누리 2.0 미니", "누리 2.0 베이스"}, found
+    assert found.entity("model", "미니").aliases == ["미니"], found
+
+
 def test_a_sized_models_short_form_is_that_model(run):
     found = run("업스테이지는 '솔라 오픈 100B'를 공개했다. 솔라 오픈의 성능은 높다.")
     assert found.names("model") == {"솔라 오픈 100B"}, found
