@@ -91,11 +91,14 @@ class Word:
     text: str = field(init=False)
     core: str = field(init=False)
     paren_text: str | None = field(init=False)
+    # the entity rules' word tests, computed once per word and article (`entities.lexicon.memoised`)
+    memo: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.text = self.doc_text[self.start : self.end]
         self.core = self.doc_text[self.core_start : self.core_end]
         self.paren_text = self.doc_text[self.paren[0] : self.paren[1]] if self.paren else None
+        self.memo = {}
 
     def __repr__(self) -> str:
         return f"Word({self.text!r} core={self.core!r} tail={self.tail!r})"

@@ -24,6 +24,20 @@ DERIVED = "들성화적가력감률율"  # derivational suffixes (XSN) that make
 HONORIFICS = ("씨", "군", "양", "옹")
 
 
+def memoised(test):
+    """A word test asked a thousand times per article: answered once per word (and arguments)."""
+
+    def wrapper(word: Word, *args, **kwargs):
+        key = (test.__name__, args, tuple(sorted(kwargs.items())))
+        memo = word.memo
+        if key not in memo:
+            memo[key] = test(word, *args, **kwargs)
+        return memo[key]
+
+    wrapper.__name__, wrapper.__doc__ = test.__name__, test.__doc__
+    return wrapper
+
+
 @dataclass
 class Mention:
     start: int
@@ -63,6 +77,7 @@ def suffix_title(core: str) -> str | None:
 LATIN_UNIT_TITLE = re.compile(r"[A-Za-z]{2,8}(장|대표|리더|총괄)")
 
 
+@memoised
 def title_word(word: Word) -> str | None:
     """The title one word states, as written: 부사장, 혁신담당관 (…담당관), CIC장; None for an organisation."""
     t = title_of(word.core)
@@ -96,6 +111,7 @@ def glued_title(core: str) -> tuple[str, str] | None:
     return None
 
 
+@memoised
 def is_person_name(word: Word, strict: bool = False, lenient: bool = False) -> bool:
     core = word.core
     if not HANGUL.match(core) or not 2 <= len(core) <= 4:
@@ -128,6 +144,7 @@ def org_head(core: str) -> str | None:
     return None
 
 
+@memoised
 def looks_like_org(word: Word) -> bool:
     """A proper-noun word with an organisational head (한빛AI연구원, 중소벤처기업부)."""
     core = word.core
@@ -152,6 +169,7 @@ def looks_like_org(word: Word) -> bool:
     return any(t == "NNP" for t in word.core_tags) and not is_person_name(word, strict=True)
 
 
+@memoised
 def is_proper(word: Word) -> bool:
     """A bare proper noun: Kiwi's NNP (or a Latin name), not a place, title or person."""
     core = word.core

@@ -173,6 +173,18 @@ class PersonRules:
             )
             if verb is None:
                 continue
+            unit = words[w.i - 1] if w.i > 0 else None
+            if (
+                not glued
+                and unit is not None
+                and unit.sent == w.sent
+                and not unit.tail
+                and w.gap_before == " "
+                and unit.core not in TITLE_PREFIXES
+                and all(t.startswith(("NNG", "NNP")) for t in unit.core_tags)
+                and (unit.core_start, unit.core_end) not in self.known_orgs
+            ):
+                continue  # `국가안보실 1차장에는 NAME`: the post is in a unit named before it, not the appointer's
             org = None
             if glued:
                 k = w.i
@@ -381,6 +393,7 @@ class PersonRules:
         if any(title_of(w.core) or (len(w.core) > 2 and is_person_name(w, strict=True) and w.oov) for w in org_words):
             return
         self.used.update(range(i + 1, title_word.i + 1))
+        former = bool(org_words) and org_words[0].core in ("전", "前")
         trimmed = self._trim_org(org_words)
         if glued_org is not None and org_words and trimmed != org_words:
             glued_org = ((trimmed or [title_word])[0].core_start, glued_org[1])  # 후임 LG AI연구원장 → LG AI연구원
@@ -441,6 +454,9 @@ class PersonRules:
         if org:
             text = name_w.doc_text[org[0] : org[1]]
             self.mentions.append(Mention(org[0], org[1], "organization", text, rule + ":org", prio=1))
+        if former and org is None:
+            self.people.append((name_w.core_start, name, title))
+            return  # `NAME 전 본부장`: a former post, and the text does not say where
         role = {
             "person": name,
             "org": org,

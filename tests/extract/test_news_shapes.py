@@ -163,3 +163,9 @@ def test_derived_nouns_are_not_people(run, text):
 def test_a_career_quoted_by_the_speaker_is_not_the_speakers(run):
     found = run('하지훈 비서실장은 "새 수석은 다온랩 CTO를 지낸 전문가"라고 소개했다.')
     assert not found.facts("works_at", "하지훈", "다온랩"), found
+
+
+def test_a_post_in_a_unit_named_before_it_is_not_the_appointers(run):
+    found = run("대통령실은 한빛조정실 1차장에는 오태민 전 본부장을 임명했다.")
+    assert not found.facts("works_at", "오태민", "대통령실"), found
+    assert found.entity("person", "오태민") is not None, found
