@@ -28,11 +28,13 @@ def memoised(test):
     """A word test asked a thousand times per article: answered once per word (and arguments)."""
 
     def wrapper(word: Word, *args, **kwargs):
-        key = (test.__name__, args, tuple(sorted(kwargs.items())))
+        key = (test, args, *kwargs.items()) if args or kwargs else test
         memo = word.memo
-        if key not in memo:
-            memo[key] = test(word, *args, **kwargs)
-        return memo[key]
+        try:
+            return memo[key]
+        except KeyError:
+            value = memo[key] = test(word, *args, **kwargs)
+            return value
 
     wrapper.__name__, wrapper.__doc__ = test.__name__, test.__doc__
     return wrapper

@@ -25,6 +25,7 @@ from hankg.extract.entities.lexicon import (
 from hankg.extract.words import Word
 
 PHOTO_CREDIT = ("사진", "자료", "그래픽", "영상", "출처", "제공")  # [사진=NAME 기자]: a credit, not an outlet
+FOREIGN = re.compile(r"[가-힣]{1,5}( [가-힣]{1,5})*")
 PARTICIPLE = re.compile(r"[가-힣]{1,4}(된|한|받은|임명된|선임된|취임한)")  # 장관으로 발탁된 NAME
 TITLE_PREFIXES = ("공동", "전", "현", "前", "現", "신임", "초대")
 APPOINT = re.compile(r"^(선임|임명|발탁|내정|영입|승진|선출|위촉)(했|하|됐|되|한|된|해|돼)")
@@ -105,8 +106,8 @@ class PersonRules:
 
         def foreign(x: Word) -> bool:
             return (
-                bool(re.fullmatch(r"[가-힣]{1,5}( [가-힣]{1,5})*", x.core))
-                and all(t == "NNP" for t in x.core_tags)
+                all(t == "NNP" for t in x.core_tags)
+                and bool(FOREIGN.fullmatch(x.core))
                 and not x.is_paren
                 and x.core not in wordset("not_entities")
                 and not title_of(x.core)
@@ -149,10 +150,10 @@ class PersonRules:
         """`벤지오 교수`: the last name of a person introduced in full (`요슈아 벤지오`) with a title."""
         words = self.words
         w = words[i]
-        if w.tail or i + 1 >= len(words) or words[i + 1].gap_before != " " or not self.title_at(i + 1):
+        if w.tail or i + 1 >= len(words) or words[i + 1].gap_before != " ":
             return False
         full = [n for p, n, _ in self.people if " " in n and p < w.core_start and n.split()[-1] == w.core]
-        if not full:
+        if not full or not self.title_at(i + 1):
             return False
         end_w = words[i + self.title_at(i + 1)[1]]
         self.mentions.append(Mention(w.core_start, end_w.core_end, "person", full[-1], "rule:backref", prio=2))
