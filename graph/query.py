@@ -23,16 +23,13 @@ from __future__ import annotations
 import difflib
 import gc
 import json
-import types
-import typing
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import networkx as nx
 from pydantic import BaseModel, Field
-from pydantic_core import PydanticUndefined
 
 from hankg.data import Actors
 from hankg.schema import ArticleRecord
@@ -42,7 +39,6 @@ from .resolve import norm
 from .store import GRAPH
 from .when import parse_bound, sort_key, within
 
-M = TypeVar("M", bound=BaseModel)
 _MISSING = object()
 RELATIONS = ("works_at", "develops", "parameters", "partner_of", "programme_status")
 
@@ -211,72 +207,6 @@ class ArticleInfo(BaseModel):
     content_hash: str | None = None
 
 
-_PLANS: dict[type, tuple | None] = {}
-_SCALARS = (str, int, float, bool, type(None))
-
-
-def _plan(cls: type[BaseModel]) -> tuple | None:
-    """(name, exact types or `list`, default) of each field of `cls`, in order; None when `cls`
-    has validators, so that only validation can make one."""
-    decorators = cls.__pydantic_decorators__
-    if (decorators.validators or decorators.field_validators or decorators.model_validators
-            or cls.__private_attributes__ or cls.model_config.get("extra") == "allow"):
-        return None
-    plan = []
-    for name, field in cls.model_fields.items():
-        ann = field.annotation
-        args = typing.get_args(ann) if typing.get_origin(ann) in (typing.Union, types.UnionType) else (ann,)
-        if all(a in _SCALARS for a in args):
-            exact: tuple | type = args
-        elif typing.get_origin(ann) is list:
-            exact = list
-        else:
-            return None
-        if field.default_factory is not None:
-            default = field.default_factory
-        elif field.default is PydanticUndefined:
-            default = None
-        else:
-            default = (lambda value: lambda: value)(field.default)
-        plan.append((name, exact, default))
-    return tuple(plan)
-
-
-def _record(cls: type[M], **values: Any) -> M:
-    """`cls(**values)` for values this module made: when each has its field's exact type (a list
-    holding records made here), validation would give back the same values, so they are set as
-    they are, as `model_construct` does but without its per-field work. Anything else (an `int`
-    where a `float` belongs, a missing field) is validated as ever, so the record is the same."""
-    plan = _PLANS[cls] if cls in _PLANS else _PLANS.setdefault(cls, _plan(cls))
-    if plan is None:
-        return cls(**values)
-    fields: dict[str, Any] = {}
-    given = 0
-    for name, exact, default in plan:
-        if name in values:
-            value = values[name]
-            given += 1
-            if exact is list:
-                if type(value) is not list:
-                    return cls(**values)
-                value = list(value)  # its own list, as validation makes
-            elif type(value) not in exact:
-                return cls(**values)
-            fields[name] = value
-        elif default is None:
-            return cls(**values)
-        else:
-            fields[name] = default()
-    if given != len(values):
-        return cls(**values)
-    record = cls.__new__(cls)
-    object.__setattr__(record, "__dict__", fields)
-    object.__setattr__(record, "__pydantic_fields_set__", set(values))
-    object.__setattr__(record, "__pydantic_extra__", None)
-    object.__setattr__(record, "__pydantic_private__", None)
-    return record
-
-
 def format_params(value: float | None, top: float | None = None) -> str:
     """`1e11` → `100B`, a range `2e12, 3e12` → `2T~3T`."""
     def one(v: float) -> str:
@@ -398,7 +328,7 @@ class KnowledgeGraph:
 
     def _make_source(self, data: dict) -> Source:
         art = self.graph.nodes.get(ARTICLE_PREFIX + str(data.get("article")), {})
-        return _record(Source, article=str(data.get("article")), published=data.get("published"),
+        return Source(article=str(data.get("article")), published=data.get("published"),
                       title=art.get("title"), outlet=art.get("source"), url=art.get("url"),
                       start=data.get("evidence_start"), end=data.get("evidence_end"),
                       text=data.get("evidence_text"), text_start=data.get("evidence_text_start"))
@@ -412,8 +342,7 @@ class KnowledgeGraph:
 
     def _make_fact(self, u: str, v: str, data: dict) -> FactView:
         objectless = self.graph.nodes[v].get("kind") == "article"
-        return _record(
-            FactView,
+        return FactView(
             subject=self.name(u), subject_id=u, relation=data["relation"],
             object=None if objectless else self.name(v), object_id=None if objectless else v,
             role=data.get("role"), value=data.get("value"), max=data.get("max"),
@@ -473,8 +402,8 @@ class KnowledgeGraph:
 
     def _sizes(self, node: str) -> list[SizeClaim]:
         return list(self._cached(("sizes", node), lambda: [
-            _record(SizeClaim, value=f.value, max=f.max, unit=f.unit, date=f.date, when=f.when,
-                    article=f.article, sources=f.sources)
+            SizeClaim(value=f.value, max=f.max, unit=f.unit, date=f.date, when=f.when,
+                      article=f.article, sources=f.sources)
             for f in self._facts_of(node, "parameters") if f.value is not None]))
 
     # -- the questions ----------------------------------------------------------------
@@ -518,8 +447,8 @@ class KnowledgeGraph:
 
     def _person(self, node: str) -> Person:
         def make() -> Person:
-            roles = [_record(Role, org=f.object or "", org_id=f.object_id or "", role=f.role,
-                             sources=f.sources) for f in self._facts_of(node, "works_at")]
+            roles = [Role(org=f.object or "", org_id=f.object_id or "", role=f.role,
+                          sources=f.sources) for f in self._facts_of(node, "works_at")]
             return Person(**self._base(node), roles=_merge_roles(roles))
         return self._cached(("person", node), make)
 
@@ -584,8 +513,8 @@ class KnowledgeGraph:
         kept = self._edge_events.get(id(data))
         if kept is None:
             f = self._fact(u, v, data)
-            kept = self._edge_events[id(data)] = (data, _record(
-                Event, when=f.when, kind=f.relation, summary=_summary(f), subject=f.subject,
+            kept = self._edge_events[id(data)] = (data, Event(
+                when=f.when, kind=f.relation, summary=_summary(f), subject=f.subject,
                 subject_id=f.subject_id, relation=f.relation, object=f.object,
                 object_id=f.object_id, role=f.role, value=f.value, max=f.max,
                 date_stated=f.date is not None, article=f.article, sources=f.sources) if f.when else None)
@@ -593,11 +522,11 @@ class KnowledgeGraph:
 
     def _publications(self) -> list[tuple[str, Event]]:
         """(article id, its publication as an event) of every dated article, oldest first."""
-        return self._cached("publications", lambda: [(art.id, _record(
-            Event, when=art.published, kind="published", date_stated=True, article=art.id,
+        return self._cached("publications", lambda: [(art.id, Event(
+            when=art.published, kind="published", date_stated=True, article=art.id,
             summary=f"{art.source or 'article'}: {art.title or art.id}",
-            sources=[_record(Source, article=art.id, published=art.published, title=art.title,
-                             outlet=art.source, url=art.url)])) for art in self.articles() if art.published])
+            sources=[Source(article=art.id, published=art.published, title=art.title,
+                            outlet=art.source, url=art.url)])) for art in self.articles() if art.published])
 
     def entity(self, name: str) -> EntityInfo:
         """Everything about one name (aliases resolve): its node and every fact it is part of."""
@@ -616,7 +545,7 @@ class KnowledgeGraph:
         (`hankg.graph.conflicts`): a list of `Conflict`, each side with its claims and sentences."""
         from .conflicts import find_conflicts
 
-        return find_conflicts(self)
+        return list(self._cached("conflicts", lambda: find_conflicts(self)))
 
     def frames(self):
         """`Frames(entities, facts, articles)`: pandas DataFrames with typed columns (`hankg[pandas]`)."""
