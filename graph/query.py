@@ -585,7 +585,7 @@ class KnowledgeGraph:
 class _Edges:
     """The edges the questions read, grouped in one pass over the graph's adjacency (as networkx's
     `edges`, `out_edges(node)` and `in_edges(node)` walk it, so in their order). It reads networkx's
-    own dicts (`_adj`, `_pred`): going through its views costs a call per neighbour, most of the time."""
+    own dicts (`_adj`, `_pred`): its views cost a call or two per neighbour, three quarters of the pass."""
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.facts: list[tuple[str, str, dict]] = []
