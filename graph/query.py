@@ -10,14 +10,21 @@ Every answer is a typed record (pydantic) carrying `sources`: the articles, with
 offsets, that make the claim, because a claim without its source cannot be checked. Names
 resolve through the nodes' names, aliases and ids after the scorer's normalisation; an
 unknown name raises `UnknownEntity` (a `KeyError`) with the closest known names.
+
+Each `KnowledgeGraph` works an answer out once: the claims of an edge, the facts of a node
+and the answers of the questions are kept on the object, built at first use (so a loaded
+graph is ready at once and pays only for what it is asked). The records it returns are
+therefore shared between calls: read them, or `model_copy(deep=True)` one before changing it.
+After changing `g.graph` itself, call `g.refresh()`.
 """
 
 from __future__ import annotations
 
 import difflib
+import gc
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +39,7 @@ from .resolve import norm
 from .store import GRAPH
 from .when import parse_bound, sort_key, within
 
+_MISSING = object()
 RELATIONS = ("works_at", "develops", "parameters", "partner_of", "programme_status", "gpus")
 
 
@@ -245,13 +253,41 @@ class KnowledgeGraph:
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Forget every answer and index worked out so far: call it after changing `self.graph`."""
         self._index: dict[str, set[str]] = defaultdict(set)
-        for node, data in graph.nodes(data=True):
+        for node, data in self.graph.nodes(data=True):
             if data.get("kind") == "article":
                 continue
             for name in [node, data.get("name"), *_loads(data.get("aliases"))]:
                 if name:
                     self._index[norm(name)].add(node)
+        # Worked out at first use (`_cached`): answers by question and argument, the records
+        # made of each edge (by the id of its data dict, which the entry keeps alive).
+        self._memo: dict[Any, Any] = {}
+        self._edge_facts: dict[int, tuple[dict, FactView]] = {}
+        self._edge_sources: dict[int, tuple[dict, Source]] = {}
+        self._edge_events: dict[int, tuple[dict, Event | None]] = {}
+
+    def _cached(self, key: Any, make: Callable[[], Any]) -> Any:
+        """The value kept under `key`, made (once) by `make()` the first time it is asked for.
+
+        Python's cyclic garbage collector is paused while it is made: making tens of thousands
+        of records (none of them in a cycle, so reference counting frees what is dropped) would
+        otherwise start collections that walk the whole loaded graph again and again, and take
+        half the time."""
+        value = self._memo.get(key, _MISSING)
+        if value is _MISSING:
+            paused = gc.isenabled()
+            gc.disable()
+            try:
+                value = self._memo[key] = make()
+            finally:
+                if paused:
+                    gc.enable()
+        return value
 
     # -- construction -----------------------------------------------------------------
     @classmethod
@@ -305,6 +341,13 @@ class KnowledgeGraph:
 
     # -- building blocks --------------------------------------------------------------
     def _source(self, data: dict) -> Source:
+        """The source of one edge (made once per edge)."""
+        kept = self._edge_sources.get(id(data))
+        if kept is None:
+            kept = self._edge_sources[id(data)] = (data, self._make_source(data))
+        return kept[1]
+
+    def _make_source(self, data: dict) -> Source:
         art = self.graph.nodes.get(ARTICLE_PREFIX + str(data.get("article")), {})
         return Source(article=str(data.get("article")), published=data.get("published"),
                       title=art.get("title"), outlet=art.get("source"), url=art.get("url"),
@@ -312,6 +355,13 @@ class KnowledgeGraph:
                       text=data.get("evidence_text"), text_start=data.get("evidence_text_start"))
 
     def _fact(self, u: str, v: str, data: dict) -> FactView:
+        """The claim of one fact edge (made once per edge)."""
+        kept = self._edge_facts.get(id(data))
+        if kept is None:
+            kept = self._edge_facts[id(data)] = (data, self._make_fact(u, v, data))
+        return kept[1]
+
+    def _make_fact(self, u: str, v: str, data: dict) -> FactView:
         objectless = self.graph.nodes[v].get("kind") == "article"
         return FactView(
             subject=self.name(u), subject_id=u, relation=data["relation"],
@@ -322,49 +372,73 @@ class KnowledgeGraph:
             published=data.get("published"), extractor=data.get("extractor"),
             sources=[self._source(data)])
 
-    def _fact_edges(self, node: str | None = None, direction: str = "both"):
-        """Fact edges, of one node (out, in or both) or of the whole graph, in a fixed order."""
+    def _fact_edges(self, node: str | None = None, direction: str = "both") -> list[tuple[str, str, dict]]:
+        """Fact edges, of one node (out, in or both) or of the whole graph, in a fixed order (kept:
+        do not change the list)."""
+        return self._cached(("fact_edges", node, direction), lambda: self._walk_fact_edges(node, direction))
+
+    def _walk_fact_edges(self, node: str | None, direction: str) -> list[tuple[str, str, dict]]:
+        edges = self._edges()
         if node is None:
-            edges = self.graph.edges(keys=True, data=True)
-        else:
-            edges = []
-            if direction in ("out", "both"):
-                edges += list(self.graph.out_edges(node, keys=True, data=True))
-            if direction in ("in", "both"):
-                edges += [e for e in self.graph.in_edges(node, keys=True, data=True)
-                          if e[0] != node or direction == "in"]
-        return [(u, v, d) for u, v, _, d in edges if d.get("kind") == "fact"]
+            return edges.facts
+        out = edges.out.get(node, []) if direction in ("out", "both") else []
+        if direction == "in":
+            return edges.into.get(node, [])
+        if direction == "both":
+            return out + [e for e in edges.into.get(node, ()) if e[0] != node]
+        return out
+
+    def _edges(self) -> _Edges:
+        """The fact edges of the whole graph, out of and into each node, and the data of the
+        mentions of each node, each in the order networkx's edge views give them (one pass)."""
+        return self._cached("edges", lambda: _Edges(self.graph))
 
     def _facts_of(self, node: str, relation: str, direction: str = "out") -> list[FactView]:
-        return sorted((self._fact(u, v, d) for u, v, d in self._fact_edges(node, direction)
-                       if d["relation"] == relation), key=_fact_order)
+        return list(self._cached(("facts_of", node, relation, direction), lambda: sorted(
+            self._by_relation(node, direction).get(relation, ()), key=_fact_order)))
+
+    def _by_relation(self, node: str, direction: str) -> dict[str, list[FactView]]:
+        """The claims of a node's fact edges by relation, in edge order."""
+        def make() -> dict[str, list[FactView]]:
+            out: dict[str, list[FactView]] = defaultdict(list)
+            for u, v, d in self._fact_edges(node, direction):
+                out[d["relation"]].append(self._fact(u, v, d))
+            return out
+        return self._cached(("by_relation", node, direction), make)
 
     def _base(self, node: str) -> dict:
+        return dict(self._cached(("base", node), lambda: self._make_base(node)))
+
+    def _make_base(self, node: str) -> dict:
         data = self.graph.nodes[node]
-        sources = [self._source(d) for _, _, d in self.graph.in_edges(node, data=True)
-                   if d.get("kind") == "mentions"]
+        sources = [self._source(d) for d in self._edges().mentions.get(node, ())]
         return {"id": node, "name": self.name(node), "aliases": _loads(data.get("aliases")),
                 "articles": _loads(data.get("articles")), "first_seen": data.get("first_seen"),
                 "last_seen": data.get("last_seen"),
                 "sources": sorted(sources, key=lambda s: (sort_key(s.published), s.article))}
 
     def _nodes(self, kind: str) -> list[str]:
-        return sorted((n for n, k in self.graph.nodes(data="kind") if k == kind),
-                      key=lambda n: (self.name(n), n))
+        return list(self._cached(("nodes", kind), lambda: sorted(
+            (n for n, k in self.graph.nodes(data="kind") if k == kind), key=lambda n: (self.name(n), n))))
 
     def _sizes(self, node: str) -> list[SizeClaim]:
-        return [SizeClaim(value=f.value, max=f.max, unit=f.unit, date=f.date, when=f.when,
-                          article=f.article, sources=f.sources)
-                for f in self._facts_of(node, "parameters") if f.value is not None]
+        return list(self._cached(("sizes", node), lambda: [
+            SizeClaim(value=f.value, max=f.max, unit=f.unit, date=f.date, when=f.when,
+                      article=f.article, sources=f.sources)
+            for f in self._facts_of(node, "parameters") if f.value is not None]))
 
     def _gpus(self, node: str) -> list[GpuClaim]:
-        return [GpuClaim(chip=f.role, value=f.value, max=f.max, date=f.date, when=f.when,
-                         article=f.article, sources=f.sources)
-                for f in self._facts_of(node, "gpus") if f.value is not None]
+        return list(self._cached(("gpus", node), lambda: [
+            GpuClaim(chip=f.role, value=f.value, max=f.max, date=f.date, when=f.when,
+                     article=f.article, sources=f.sources)
+            for f in self._facts_of(node, "gpus") if f.value is not None]))
 
     # -- the questions ----------------------------------------------------------------
     def articles(self) -> list[ArticleInfo]:
         """The source articles, oldest first."""
+        return list(self._cached("articles", self._articles))
+
+    def _articles(self) -> list[ArticleInfo]:
         arts = [ArticleInfo(id=d.get("article") or n[len(ARTICLE_PREFIX):], title=d.get("title"),
                         source=d.get("source"), url=d.get("url"), published=d.get("published"),
                         content_hash=d.get("content_hash"))
@@ -373,6 +447,9 @@ class KnowledgeGraph:
 
     def organizations(self) -> list[Organization]:
         """Every organisation: its models, people, consortium, programme status, sizes and GPUs."""
+        return list(self._cached("organizations", self._organizations))
+
+    def _organizations(self) -> list[Organization]:
         out = []
         for node in self._nodes("organization"):
             status = self._facts_of(node, "programme_status")
@@ -389,17 +466,24 @@ class KnowledgeGraph:
     def people(self, org: str | None = None) -> list[Person]:
         """Every person with their roles; only those who work at `org` (name or alias) if given."""
         org_id = self.resolve(org, "organization") if org else None
-        out = []
-        for node in self._nodes("person"):
+        if not org_id:
+            return list(self._cached("people", lambda: [self._person(n) for n in self._nodes("person")]))
+        # those with a role at the org: the people its `works_at` edges come from
+        staff = {u for u, _, d in self._fact_edges(org_id, "in") if d["relation"] == "works_at"}
+        return [self._person(n) for n in self._nodes("person") if n in staff]
+
+    def _person(self, node: str) -> Person:
+        def make() -> Person:
             roles = [Role(org=f.object or "", org_id=f.object_id or "", role=f.role,
                           sources=f.sources) for f in self._facts_of(node, "works_at")]
-            if org_id and not any(r.org_id == org_id for r in roles):
-                continue
-            out.append(Person(**self._base(node), roles=_merge_roles(roles)))
-        return out
+            return Person(**self._base(node), roles=_merge_roles(roles))
+        return self._cached(("person", node), make)
 
     def models(self) -> list[Model]:
         """Every model: developer, latest size and the dated history of size claims."""
+        return list(self._cached("models", self._models))
+
+    def _models(self) -> list[Model]:
         out = []
         for node in self._nodes("model"):
             cited = Counter()
@@ -427,40 +511,56 @@ class KnowledgeGraph:
             raise ValueError(f"Unknown relation {relation!r}; use one of {', '.join(RELATIONS)}.")
         lo, hi = parse_bound(since, "since"), parse_bound(until, "until")
         node = self.resolve(subject) if subject else None
-        edges = self._fact_edges(node, "out") if node else self._fact_edges()
-        facts = [self._fact(u, v, d) for u, v, d in edges
-                 if (relation is None or d["relation"] == relation)]
-        return sorted((f for f in facts if within(f.when, lo, hi)), key=_fact_order)
+
+        def make() -> list[FactView]:  # sorted once, then filtered: a stable sort gives the same order
+            edges = self._fact_edges(node, "out") if node else self._fact_edges()
+            return sorted((self._fact(u, v, d) for u, v, d in edges
+                           if relation is None or d["relation"] == relation), key=_fact_order)
+        facts = self._cached(("facts", node, relation), make)
+        if lo is None and hi is None:  # every fact is within an open range
+            return list(facts)
+        return [f for f in facts if within(f.when, lo, hi)]
 
     def timeline(self, entity: str | None = None) -> list[Event]:
         """Dated events in order: facts (their date, else the article's) and publications."""
         node = self.resolve(entity) if entity else None
-        events = []
-        for u, v, d in (self._fact_edges(node) if node else self._fact_edges()):
-            f = self._fact(u, v, d)
-            if f.when:
-                events.append(Event(
-                    when=f.when, kind=f.relation, summary=_summary(f), subject=f.subject,
-                    subject_id=f.subject_id, relation=f.relation, object=f.object,
-                    object_id=f.object_id, role=f.role, value=f.value, max=f.max,
-                    date_stated=f.date is not None, article=f.article, sources=f.sources))
+        if node is None:
+            return list(self._cached("timeline", lambda: self._timeline(None)))
+        return self._timeline(node)
+
+    def _timeline(self, node: str | None) -> list[Event]:
+        events = [e for e in (self._event(u, v, d) for u, v, d in
+                              (self._fact_edges(node) if node else self._fact_edges())) if e is not None]
         mentioned = set(_loads(self.graph.nodes[node].get("articles"))) if node else None
-        for art in self.articles():
-            if art.published and (mentioned is None or art.id in mentioned):
-                events.append(Event(
-                    when=art.published, kind="published", date_stated=True, article=art.id,
-                    summary=f"{art.source or 'article'}: {art.title or art.id}",
-                    sources=[Source(article=art.id, published=art.published, title=art.title,
-                                    outlet=art.source, url=art.url)]))
-        rank = {"published": 0}
-        return sorted(events, key=lambda e: (
-            sort_key(e.when), e.article, rank.get(e.kind, 1),
-            e.sources[0].start if e.sources and e.sources[0].start is not None else -1,
-            e.summary))
+        events += [e for art_id, e in self._publications() if mentioned is None or art_id in mentioned]
+        return sorted(events, key=_event_order)
+
+    def _event(self, u: str, v: str, data: dict) -> Event | None:
+        """The timeline's event of one fact edge, None when the claim has no date (made once per edge)."""
+        kept = self._edge_events.get(id(data))
+        if kept is None:
+            f = self._fact(u, v, data)
+            kept = self._edge_events[id(data)] = (data, Event(
+                when=f.when, kind=f.relation, summary=_summary(f), subject=f.subject,
+                subject_id=f.subject_id, relation=f.relation, object=f.object,
+                object_id=f.object_id, role=f.role, value=f.value, max=f.max,
+                date_stated=f.date is not None, article=f.article, sources=f.sources) if f.when else None)
+        return kept[1]
+
+    def _publications(self) -> list[tuple[str, Event]]:
+        """(article id, its publication as an event) of every dated article, oldest first."""
+        return self._cached("publications", lambda: [(art.id, Event(
+            when=art.published, kind="published", date_stated=True, article=art.id,
+            summary=f"{art.source or 'article'}: {art.title or art.id}",
+            sources=[Source(article=art.id, published=art.published, title=art.title,
+                            outlet=art.source, url=art.url)])) for art in self.articles() if art.published])
 
     def entity(self, name: str) -> EntityInfo:
         """Everything about one name (aliases resolve): its node and every fact it is part of."""
         node = self.resolve(name)
+        return self._cached(("entity", node), lambda: self._entity(node))
+
+    def _entity(self, node: str) -> EntityInfo:
         data = self.graph.nodes[node]
         facts = sorted((self._fact(u, v, d) for u, v, d in self._fact_edges(node)),
                        key=_fact_order)
@@ -472,7 +572,7 @@ class KnowledgeGraph:
         (`hankg.graph.conflicts`): a list of `Conflict`, each side with its claims and sentences."""
         from .conflicts import find_conflicts
 
-        return find_conflicts(self)
+        return list(self._cached("conflicts", lambda: find_conflicts(self)))
 
     def frames(self):
         """`Frames(entities, facts, articles)`: pandas DataFrames with typed columns (`hankg[pandas]`)."""
@@ -483,14 +583,7 @@ class KnowledgeGraph:
     def path(self, a: str, b: str) -> list[Step]:
         """The shortest chain of facts between two entities (edges taken in either direction)."""
         start, end = self.resolve(a), self.resolve(b)
-        links = nx.Graph()
-        links.add_nodes_from(sorted(n for n, k in self.graph.nodes(data="kind") if k != "article"))
-        pairs: dict[frozenset, list[FactView]] = defaultdict(list)
-        for u, v, d in sorted(self._fact_edges(), key=lambda e: (e[0], e[1])):
-            if self.graph.nodes[v].get("kind") == "article" or u == v:
-                continue
-            links.add_edge(u, v)
-            pairs[frozenset((u, v))].append(self._fact(u, v, d))
+        links, pairs = self._cached("links", self._links)
         try:
             hops = nx.shortest_path(links, start, end)
         except nx.NetworkXNoPath:
@@ -503,6 +596,45 @@ class KnowledgeGraph:
                               facts=facts, sources=[s for f in facts for s in f.sources]))
         return steps
 
+    def _links(self) -> tuple[nx.Graph, dict[frozenset, list[FactView]]]:
+        """Entities joined by fact edges, and the claims of each pair (for `path`)."""
+        links = nx.Graph()
+        links.add_nodes_from(sorted(n for n, k in self.graph.nodes(data="kind") if k != "article"))
+        pairs: dict[frozenset, list[FactView]] = defaultdict(list)
+        for u, v, d in sorted(self._fact_edges(), key=lambda e: (e[0], e[1])):
+            if self.graph.nodes[v].get("kind") == "article" or u == v:
+                continue
+            links.add_edge(u, v)
+            pairs[frozenset((u, v))].append(self._fact(u, v, d))
+        return links, pairs
+
+
+class _Edges:
+    """The edges the questions read, grouped in one pass over the graph's adjacency (as networkx's
+    `edges`, `out_edges(node)` and `in_edges(node)` walk it, so in their order). It reads networkx's
+    own dicts (`_adj`, `_pred`): its views cost a call or two per neighbour, three quarters of the pass."""
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.facts: list[tuple[str, str, dict]] = []
+        self.out: dict[str, list[tuple[str, str, dict]]] = {}
+        self.into: dict[str, list[tuple[str, str, dict]]] = {}
+        self.mentions: dict[str, list[dict]] = {}
+        for u, nbrs in graph._adj.items():
+            for v, keyed in nbrs.items():
+                for d in keyed.values():
+                    if d.get("kind") == "fact":
+                        edge = (u, v, d)
+                        self.facts.append(edge)
+                        self.out.setdefault(u, []).append(edge)
+        for v, nbrs in graph._pred.items():
+            for u, keyed in nbrs.items():
+                for d in keyed.values():
+                    kind = d.get("kind")
+                    if kind == "fact":
+                        self.into.setdefault(v, []).append((u, v, d))
+                    elif kind == "mentions":
+                        self.mentions.setdefault(v, []).append(d)
+
 
 def _names(names: Iterable[str | None]) -> list[str]:
     return sorted({n for n in names if n})
@@ -513,6 +645,14 @@ def _fact_order(f: FactView) -> tuple:
     return (sort_key(f.when), f.article, start, f.relation, f.subject_id, f.object_id or "")
 
 
+_RANK = {"published": 0}
+
+
+def _event_order(e: Event) -> tuple:
+    return (sort_key(e.when), e.article, _RANK.get(e.kind, 1),
+            e.sources[0].start if e.sources and e.sources[0].start is not None else -1, e.summary)
+
+
 def _merge_roles(roles: list[Role]) -> list[Role]:
     """One role per (org, title), its sources pooled: 부사장 at 업스테이지 said in 3 articles."""
     merged: dict[tuple[str, str | None], Role] = {}
@@ -521,7 +661,7 @@ def _merge_roles(roles: list[Role]) -> list[Role]:
         if key in merged:
             merged[key].sources.extend(r.sources)
         else:
-            merged[key] = r.model_copy(deep=True)
+            merged[key] = r.model_copy(update={"sources": list(r.sources)})  # its own list, the same sources
     return list(merged.values())
 
 

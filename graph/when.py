@@ -9,10 +9,12 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})(?:-(\d{1,2}))?|H([12])|Q([1-4])))?$")
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus says the same few hundred dates again and again
 def period(text: str | None) -> tuple[date, date] | None:
     """The first and last day of the period a SPEC date names, or None if it is not one."""
     m = _PATTERN.match((text or "").strip())
@@ -38,6 +40,7 @@ def period(text: str | None) -> tuple[date, date] | None:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+@lru_cache(maxsize=1 << 16)
 def sort_key(text: str | None) -> tuple[date, int]:
     """Earlier periods first; of two starting the same day the longer (2025-H2 before 2025-07);
     non-dates last."""

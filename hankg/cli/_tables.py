@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import Annotated, Any
@@ -54,7 +55,41 @@ def chosen(fmt: Format, as_json: bool) -> Format:
 def emit_json(items: BaseModel | Sequence[BaseModel]) -> None:
     data = items.model_dump(mode="json") if isinstance(items, BaseModel) else [
         i.model_dump(mode="json") for i in items]
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    typer.echo(dumps(data))
+
+
+# Where pydantic-core may write a number 0 < |x| < 1e-4, which Python writes as 1e-05 or 1e-07
+# (measured: the only numbers and strings the two spell differently): `0.00001`, `1.5e-7`.
+_SMALL_NUMBER = re.compile(rb"0\.0000|e-[0-9]")
+
+
+def dumps(data: Any) -> str:
+    """`json.dumps(data, ensure_ascii=False, indent=2)`, the same text, faster.
+
+    Python's encoder is pure Python once asked to indent (a tenth of a second for the models of
+    800 articles); pydantic-core writes the same layout, strings and numbers in a fraction of
+    that, except a number under 1e-4, which it spells otherwise: text that may hold one, or
+    data it will not write, goes to Python's encoder as before."""
+    from pydantic_core import to_json
+
+    try:
+        text = to_json(data, indent=2, inf_nan_mode="constants")
+    except (ValueError, TypeError, UnicodeError):
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if _maybe_small(text):
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return text.decode("utf-8")
+
+
+def _maybe_small(text: bytes) -> bool:
+    """Whether pydantic-core's text may hold a number under 1e-4 (a string that looks like one counts)."""
+    for m in _SMALL_NUMBER.finditer(text):
+        after_digit = text[m.start() - 1:m.start()].isdigit()
+        if m[0].startswith(b"e") and after_digit:         # 1.5e-7
+            return True
+        if m[0].startswith(b"0") and not after_digit:     # 0.00001, not 10.00001
+            return True
+    return False
 
 
 # -- CSV -----------------------------------------------------------------------------------
