@@ -46,8 +46,12 @@ def org_rules(doc: Doc, words: list[Word], found: list[Mention], source: str | N
     out += _bullets(words, {(m.start, m.end) for m in found})
     out += _acronym_heads(text, words, found)
     out += _outlets(text, words, source)
-    out += _listings(doc, words, [*found, *out])
-    out += _partner_subjects(doc, words, [*found, *out])
+    # sentences that speak of partners (컨소시엄, 참여, 담당…), read once for both rules that need them
+    partner_sents = {
+        i for i, s in enumerate(doc.sents) if any(v in text[s.start_char : s.end_char] for v in PARTNER_VERBS)
+    }
+    out += _listings(text, words, [*found, *out], partner_sents)
+    out += _partner_subjects(words, [*found, *out], partner_sents)
     out += _model_owners(text, words, found, [*found, *out])
     return out
 
@@ -254,21 +258,19 @@ def _items(words: list[Word]) -> list[list[list[Word]]]:
     return groups
 
 
-def _listings(doc: Doc, words: list[Word], found: list[Mention]) -> list[Mention]:
+def _listings(text: str, words: list[Word], found: list[Mention], partner_sents: set[int]) -> list[Mention]:
     """Proper nouns in one enumeration with a known organisation, or in a consortium sentence.
 
     `컨소시엄에는 가온데이터, 누리칩스, 다온랩이 참여한다`; an item of several proper words is one name.
     """
-    text = doc.text
     org_starts = {m.start for m in found if m.kind == "organization"}
     taken = {(m.start, m.end) for m in found}
-    sent_text = [text[s.start_char : s.end_char] for s in doc.sents]
     out = []
     for g in _items(words):
         if len(g) < 2:
             continue
         has_org = any(w.core_start in org_starts for item in g for w in item)
-        if not (has_org or any(v in sent_text[g[0][0].sent] for v in PARTNER_VERBS)):
+        if not (has_org or g[0][0].sent in partner_sents):
             continue
         for item in g:
             first, last = item[0], item[-1]
@@ -290,17 +292,15 @@ def _listings(doc: Doc, words: list[Word], found: list[Mention]) -> list[Mention
     return out
 
 
-def _partner_subjects(doc: Doc, words: list[Word], found: list[Mention]) -> list[Mention]:
+def _partner_subjects(words: list[Word], found: list[Mention], partner_sents: set[int]) -> list[Mention]:
     """`X가 데이터 수집, Y가 모델 최적화`: proper-noun subjects in a partner sentence."""
-    text = doc.text
     org_starts = {m.start for m in found if m.kind == "organization"}
-    sent_text = [text[s.start_char : s.end_char] for s in doc.sents]
     return [
         Mention(w.core_start, w.core_end, "organization", w.core, "rule:partner-subject")
         for w in words
         if w.tail in ("가", "이", "는", "은", "와", "과", "도")
         and is_proper(w)
-        and any(v in sent_text[w.sent] for v in PARTNER_VERBS)
+        and w.sent in partner_sents
         and not is_person_name(w)
         and w.core_start not in org_starts
     ]

@@ -19,24 +19,18 @@ APPOINTS = re.compile(r"(선임|임명|발탁|내정|영입|선출|위촉)(했|�
 
 def one_per_post(facts: list[Fact]) -> list[Fact]:
     """One fact per person, organisation and title; a title that ends another one (원장 in 공동원장) is that one."""
+
+    def post(f: Fact) -> str:
+        return (f.role or "").replace(" ", "")
+
+    posts: dict[tuple, list[str]] = {}  # (person, org) → its titles, spaceless, first stated first
     kept: list[Fact] = []
-    seen: set[tuple] = set()
     for f in facts:
-        key = (f.subject, f.object, (f.role or "").replace(" ", ""))
-        if key not in seen:
-            seen.add(key)
+        titles = posts.setdefault((f.subject, f.object), [])
+        if post(f) not in titles:
+            titles.append(post(f))
             kept.append(f)
-    posts: dict[tuple, list[str]] = {}
-    for f in kept:
-        posts.setdefault((f.subject, f.object), []).append((f.role or "").replace(" ", ""))
-    return [
-        f
-        for f in kept
-        if not any(
-            r != (f.role or "").replace(" ", "") and r.endswith((f.role or "").replace(" ", ""))
-            for r in posts[(f.subject, f.object)]
-        )
-    ]
+    return [f for f in kept if not any(t != post(f) and t.endswith(post(f)) for t in posts[(f.subject, f.object)])]
 
 
 class WorksAt(Context):
