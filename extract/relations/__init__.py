@@ -24,7 +24,6 @@ from hankg.extract.relations.partners import Partners
 from hankg.extract.relations.sizes import Sizes
 from hankg.extract.relations.status import Status
 from hankg.extract.relations.works import WorksAt
-from hankg.extract.words import words_of
 from hankg.schema import Fact
 
 
@@ -35,15 +34,11 @@ class RelationExtractor(WorksAt, Develops, Sizes, Partners, Status, Gpus):
         self.aliases = aliases
 
     def __call__(self, doc: Doc) -> Doc:
-        self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt from tokens on every access: read it once
-        self.sents = list(doc.sents)
-        self.words = words_of(doc)
-        self.by_end = {w.core_end: w for w in self.words}
-        ents = [e for e in doc.ents if e._.name]
-        self.ents = ents
+        self._read(doc)
+        ents = self.ents
         facts: list[Fact] = []
-        facts += self.works_at(doc, ents)
+        self._works = self.works_at(doc, ents)
+        facts += self._works
         self._develops = self.develops(doc, ents)
         facts += self._develops
         facts += self.one_size_claim(self.parameters(doc, ents), facts)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from hankg.data import wordset
-from hankg.extract.words import Word
+from hankg.extract.words import Word, words_of
 from hankg.schema import Evidence, Fact, entity_id
 
 SUBJECT = ("은", "는", "이", "가", "도", "이는", "께서")
@@ -72,19 +73,47 @@ ORGANISERS = ("부", "위원회", "진흥원", "정보원", "기획평가원")
 _QUOTED_TAIL = re.compile(r"^(?:\([^()]*\))?['’\"”]?(은|는|이|가|도|의|을|를|와|과)(?![가-힣])")
 
 
-def _eid(span: Span) -> str:
-    return entity_id({"ORG": "organization", "PERSON": "person", "MODEL": "model"}[span.label_], span._.name)
+_KIND = {"ORG": "organization", "PERSON": "person", "MODEL": "model"}
+_OUTLET_RULES = ("rule:source", "rule:outlet", "rule:byline")
 
 
-def _is_gov_or_outlet(span: Span) -> bool:
-    name = span._.name or ""
-    return (span._.rule or "").startswith(("rule:source", "rule:outlet", "rule:byline")) or name.endswith(GOV_HEADS)
+class Ent:
+    """An entity mention as the relation rules read it, its attributes read off the Span once per Doc:
+    `span._.name` and `span.label_` cost microseconds a read, and the rules read them hundreds of thousands
+    of times per thousand articles. `sent` is the sentence its start stands in, as `Span.sent` gives it."""
+
+    __slots__ = ("start_char", "end_char", "label_", "name", "rule", "eid", "gov", "organiser", "sent", "k", "span")
+
+    def __init__(self, span: Span, sent: Span, k: int):
+        self.span = span
+        self.start_char, self.end_char, self.label_ = span.start_char, span.end_char, span.label_
+        self.name, self.rule = span._.name, span._.rule
+        kind = _KIND.get(self.label_)
+        self.eid = entity_id(kind, self.name) if kind is not None and self.name is not None else ""
+        name, outlet = self.name or "", (self.rule or "").startswith(_OUTLET_RULES)
+        self.gov = outlet or name.endswith(GOV_HEADS)
+        self.organiser = outlet or name.endswith(ORGANISERS)
+        self.sent, self.k = sent, k  # the sentence and its index in `Context.sents`
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def __repr__(self) -> str:
+        return f"Ent({self.label_} {self.name!r} {self.start_char}-{self.end_char})"
 
 
-def _is_organiser_or_outlet(span: Span) -> bool:
+def _eid(e: Ent) -> str:
+    return e.eid
+
+
+def _is_gov_or_outlet(e: Ent) -> bool:
+    return e.gov
+
+
+def _is_organiser_or_outlet(e: Ent) -> bool:
     """An outlet, a ministry or agency that runs programmes: never a consortium member (a 청 or a court can be)."""
-    name = span._.name or ""
-    return (span._.rule or "").startswith(("rule:source", "rule:outlet", "rule:byline")) or name.endswith(ORGANISERS)
+    return e.organiser
 
 
 @cache
@@ -93,17 +122,42 @@ def _two_word_titles() -> frozenset[str]:
 
 
 class Context:
-    """The Doc being read, with the lookups every relation rule uses."""
+    """The Doc being read, with the lookups every relation rule uses, read off the Doc once."""
 
     doc: Doc
     text: str
     sents: list[Span]
+    sent_starts: list[int]
     words: list[Word]
+    word_starts: list[int]
     by_end: dict[int, Word]
-    ents: list[Span]
+    ents: list[Ent]
+    ents_in: list[list[Ent]]  # the entities of each sentence, by the sentence their start stands in
     _develops: list[Fact]
+    _works: list[Fact] | None  # the works_at facts, once found
+    _employers: tuple[Doc, dict[str, Ent]] | None
 
-    def _tail(self, span: Span) -> str:
+    def _read(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt from tokens on every access: read it once
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
+        self.words = words_of(doc)
+        self.word_starts = [w.start for w in self.words]
+        self.by_end = {w.core_end: w for w in self.words}
+        self.ents_in = [[] for _ in self.sents]
+        self.ents = []
+        self._works = None
+        self._employers = None
+        for span in doc.ents:
+            if not span._.name:
+                continue
+            k = self._sent_index(span.start_char)  # a token's start always stands in a sentence
+            e = Ent(span, self.sents[k], k)
+            self.ents.append(e)
+            self.ents_in[k].append(e)
+
+    def _tail(self, span: Ent | Span) -> str:
         """The particle after a mention, also behind a closing quote: `'A.X K1'은` → 은."""
         w = self.by_end.get(span.end_char)
         if w is not None and w.tail:
@@ -112,9 +166,11 @@ class Context:
         return m.group(1) if m else ""
 
     def _sent_index(self, char: int) -> int:
-        return next((i for i, s in enumerate(self.sents) if s.start_char <= char < s.end_char), -1)
+        """The sentence holding the character, -1 for none (a space between two)."""
+        i = bisect_right(self.sent_starts, char) - 1
+        return i if i >= 0 and char < self.sents[i].end_char else -1
 
-    def ent_at(self, start: int, end: int | None = None, label: str | None = None) -> Span | None:
+    def ent_at(self, start: int, end: int | None = None, label: str | None = None) -> Ent | None:
         for e in self.ents:
             if e.start_char <= start < e.end_char and (label is None or e.label_ == label):
                 return e
@@ -123,14 +179,15 @@ class Context:
     def fact(self, subject: str, relation: str, start: int, end: int, rule: str, **kw) -> Fact:
         return Fact(subject=subject, relation=relation, evidence=Evidence(start=start, end=end), extractor=rule, **kw)
 
-    def _employer(self, person: Span) -> Span | None:
+    def _employer(self, person: Ent) -> Ent | None:
         """The organisation a person works at, as the article states it (not an outlet); read once per Doc."""
-        cache = getattr(self, "_employers", None)
+        cache = self._employers
         if cache is None or cache[0] is not self.doc:
-            found: dict[str, Span] = {}
-            for f in self.works_at(self.doc, self.ents):  # type: ignore[attr-defined]
-                org = next((e for e in self.ents if e.label_ == "ORG" and _eid(e) == f.object), None)
-                if org is not None and not _is_gov_or_outlet(org):
+            found: dict[str, Ent] = {}
+            works = self._works if self._works is not None else self.works_at(self.doc, self.ents)  # type: ignore[attr-defined]
+            for f in works:
+                org = next((e for e in self.ents if e.label_ == "ORG" and e.eid == f.object), None)
+                if org is not None and not org.gov:
                     found.setdefault(f.subject, org)
             cache = self._employers = (self.doc, found)
-        return cache[1].get(_eid(person))
+        return cache[1].get(person.eid)

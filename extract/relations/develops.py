@@ -8,11 +8,13 @@ previous sentences when this one has none. A curated developer only when the tex
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from hankg.data import actors, wordset
-from hankg.extract.relations.base import BUILD_VERBS, COMPARED, SUBJECT, Context, _eid, _is_gov_or_outlet
+from hankg.extract.relations.base import BUILD_VERBS, COMPARED, SUBJECT, Context, Ent
 from hankg.schema import Fact, entity_id
 
 KIND_WORDS = re.compile(r"모델|언어\s?모델|LLM|AI|인공지능|[가-힣]*모델")
@@ -27,6 +29,12 @@ def _kind_words_only(between: str) -> bool:
     return len(words) <= 4 and all(w in wordset("not_models") or KIND_WORDS.fullmatch(w) for w in words)
 
 
+@cache
+def _longest_first(aliases: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The curated developers, the longest model name first (a prefix names a model's family)."""
+    return sorted(actors(aliases).developer.items(), key=lambda kv: -len(kv[0]))
+
+
 BUILT_BY = re.compile(
     r"^['’\"”]?\s*(?:(을|를)\s*(자체\s*)?(개발한|개발 중인|공개한|출시한|선보인|내놓은|내놨던|만든|발표한)"
     r"|(의\s*)?(모델\s*|LLM\s*)?(개발사|개발업체|제작사|개발 기업)(인|이자)?)\s+"
@@ -38,15 +46,16 @@ TIME_WORD = re.compile(r"^(올해|지난해|내년|작년|이번|최근|현재|�
 
 
 class Develops(Context):
-    def _has_subject(self, sent: Span, m: Span) -> bool:
+    def _has_subject(self, sent: Span, m: Ent) -> bool:
         """A subject before the model: an entity marked 은/는/이/가, or a pronoun (그는, 이들은)."""
-        if any(sent.start_char <= e.start_char < m.start_char and self._tail(e) in SUBJECT for e in self.ents):
+        if any(e.start_char < m.start_char and self._tail(e) in SUBJECT for e in self.ents_in[m.k]):
             return True
         before = self.text[sent.start_char : m.start_char]
+        first, last = bisect_left(self.word_starts, sent.start_char), bisect_right(self.word_starts, m.start_char)
         if any(
-            sent.start_char <= w.start and w.end <= m.start_char and w.tail in ("은", "는") and w.tags[-1] == "JX"
+            w.end <= m.start_char and w.tail in ("은", "는") and w.tags[-1] == "JX"
             and w.core_tags[:1] and w.core_tags[0].startswith(("N", "SN", "SL")) and not TIME_WORD.match(w.core)
-            for w in self.words
+            for w in self.words[first:last]
         ):
             return True  # `1차 종합 1위는 …`: the sentence has its own topic
         return bool(
@@ -54,46 +63,46 @@ class Develops(Context):
             or re.search(r"['’\"”](이|가|은|는)\s", before)
         )
 
-    def _speaks(self, person: Span, m: Span) -> bool:
+    def _speaks(self, person: Ent, m: Ent) -> bool:
         """`문하람(38) 모티프테크놀로지스 연구총괄은 "… 'Motif 3'를 학습했다"`: the person is the clause's subject."""
         if self._tail(person) in SUBJECT:
             return True
         return bool(SPEAKER_TITLE.match(self.text[person.end_char : m.start_char]))
 
-    def _carried_subject(self, sent: Span) -> Span | None:
+    def _carried_subject(self, sent: Span) -> Ent | None:
         """The organisation that opens the previous sentences as their subject, while no other subject comes."""
         i = self._sent_index(sent.start_char)
         for j in range(i - 1, max(-1, i - 3), -1):
-            prev = self.sents[j]
-            first = next((e for e in self.ents if prev.start_char <= e.start_char < prev.end_char), None)
+            in_prev = self.ents_in[j]
+            first = in_prev[0] if in_prev else None
             if first is not None and first.label_ == "ORG" and self._tail(first) in ("은", "는", "이", "가"):
-                return None if _is_gov_or_outlet(first) else first
-            if any(prev.start_char <= e.start_char < prev.end_char and self._tail(e) in SUBJECT for e in self.ents):
+                return None if first.gov else first
+            if any(self._tail(e) in SUBJECT for e in in_prev):
                 return None
         return None
 
-    def _maker_beside(self, m: Span, prev: Span | None) -> tuple[Span, str] | None:
+    def _maker_beside(self, m: Ent, prev: Ent | None) -> tuple[Ent, str] | None:
         """The maker written next to the model: `ORG의 (AI 모델) MODEL`, `MODEL(ORG)`, `MODEL을 내놓은 ORG`."""
         text = self.text
         between = text[prev.end_char : m.start_char] if prev is not None else ""
-        if prev is not None and prev.label_ == "ORG" and _kind_words_only(between) and not _is_gov_or_outlet(prev):
+        if prev is not None and prev.label_ == "ORG" and _kind_words_only(between) and not prev.gov:
             return prev, "rule:org-of-model" if "의" in between else "rule:org-model"
         pm = re.match(r"^['’\"”]?\s*\(([^()]+)\)", text[m.end_char : m.end_char + 30])
         if pm and (o := self.ent_at(m.end_char + pm.start(1), label="ORG")) is not None:
             return o, "rule:model-paren-org"
         rel = BUILT_BY.match(text[m.end_char : m.end_char + 30])
         o = self.ent_at(m.end_char + rel.end(), label="ORG") if rel else None
-        if o is not None and o.start_char == m.end_char + rel.end() and not _is_gov_or_outlet(o):
+        if o is not None and o.start_char == m.end_char + rel.end() and not o.gov:
             return o, "rule:model-built-by"  # `'K-엑사원'을 내놓은 LG AI연구원`, `클로드 개발사인 앤스로픽`
         return None
 
-    def _subject_building(self, m: Span, ents: list[Span], orgs: list[Span]) -> tuple[Span, str] | None:
+    def _subject_building(self, m: Ent, ents: list[Ent], orgs: list[Ent]) -> tuple[Ent, str] | None:
         """The clause's subject that builds the model: an organisation, a speaker's, or one carried over."""
         text = self.text
         sent = m.sent
         subj = None
-        for e in orgs:
-            if sent.start_char <= e.start_char < m.start_char and self._tail(e) in SUBJECT and not _is_gov_or_outlet(e):
+        for e in self.ents_in[m.k]:
+            if e.label_ == "ORG" and e.start_char < m.start_char and self._tail(e) in SUBJECT and not e.gov:
                 subj = e
         rule, start = "rule:subject-builds-model", sent.start_char
         object_of = {"을": 20, "를": 20, "도": 20, "와": 50, "과": 50}.get(self._tail(m), 0)
@@ -117,12 +126,12 @@ class Develops(Context):
             return None
         if rule == "rule:subject-builds-model" and (paired := self._respectively(subj, m, orgs)) is not None:
             return paired  # `xAI와 구글은 각각 '그록4'와 '제미나이 5'를`: the n-th maker, the n-th model
-        spoken = _eid(subj) if rule == "rule:speaker-builds-model" else None  # the speaker's org may stand between
-        if any(start <= o.start_char < m.start_char and _eid(o) != spoken for o in orgs):
+        spoken = subj.eid if rule == "rule:speaker-builds-model" else None  # the speaker's org may stand between
+        if any(start <= o.start_char < m.start_char and o.eid != spoken for o in orgs):
             return None  # another organisation stands between subject and model
         return subj, rule
 
-    def _respectively(self, subj: Span, m: Span, orgs: list[Span]) -> tuple[Span, str] | None:
+    def _respectively(self, subj: Ent, m: Ent, orgs: list[Ent]) -> tuple[Ent, str] | None:
         """`A와 B는 각각 X와 Y를 공개했다`: makers and models listed in the same order, paired by place."""
         text = self.text
         between = text[subj.end_char : m.start_char]
@@ -143,7 +152,7 @@ class Develops(Context):
             return None
         return makers[listed.index(m)], "rule:respectively-builds-model"
 
-    def develops(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+    def develops(self, doc: Doc, ents: list[Ent]) -> list[Fact]:
         out = []
         text = self.text
         table = actors(self.aliases)
@@ -155,7 +164,7 @@ class Develops(Context):
             if found is not None:
                 org, rule = found
                 a, b = min(org.start_char, m.start_char), max(org.end_char, m.end_char)
-                out.append(self.fact(_eid(org), "develops", a, b, rule, object=_eid(m)))
+                out.append(self.fact(org.eid, "develops", a, b, rule, object=m.eid))
         # a model of a family whose developer the article states: 하늘 2.0 → 하늘 3.0
         from hankg.extract.entities import FAMILY
         from hankg.extract.entities.variants import without_variant
@@ -174,9 +183,9 @@ class Develops(Context):
             or RELEASED.match(text[f.evidence.end : f.evidence.end + 12])
         }
         for m in ents:
-            fam = FAMILY.match(without_variant(m._.name)) if m.label_ == "MODEL" else None
-            if fam and _eid(m) not in have and fam.group(1).strip(" -") in dev_of_family:
-                have.add(_eid(m))
+            fam = FAMILY.match(without_variant(m.name)) if m.label_ == "MODEL" else None
+            if fam and m.eid not in have and fam.group(1).strip(" -") in dev_of_family:
+                have.add(m.eid)
                 out.append(
                     self.fact(
                         dev_of_family[fam.group(1).strip(" -")],
@@ -184,18 +193,18 @@ class Develops(Context):
                         m.start_char,
                         m.end_char,
                         "rule:model-family",
-                        object=_eid(m),
+                        object=m.eid,
                     )
                 )
         for m in ents:
-            if m.label_ != "MODEL" or _eid(m) in have:
+            if m.label_ != "MODEL" or m.eid in have:
                 continue
-            head = re.match(r"^([가-힣]{2,}|[A-Za-z]{3,})", m._.name)
+            head = re.match(r"^([가-힣]{2,}|[A-Za-z]{3,})", m.name)
             if head is None:
                 continue
-            makers = sorted({o._.name for o in orgs if o._.name.startswith(head.group(1)) and o._.name != m._.name})
+            makers = sorted({o.name for o in orgs if o.name.startswith(head.group(1)) and o.name != m.name})
             if len(makers) == 1:
-                have.add(_eid(m))
+                have.add(m.eid)
                 out.append(
                     self.fact(
                         entity_id("organization", makers[0]),
@@ -203,21 +212,21 @@ class Develops(Context):
                         m.start_char,
                         m.end_char,
                         "rule:named-after-maker",
-                        object=_eid(m),
+                        object=m.eid,
                     )
                 )
         # curated developers, when the developer is named in the same article and the text names no other
         seen = {(f.subject, f.object) for f in out}
-        org_names = {n: o._.name for o in orgs for n in [o._.name, *doc._.aliases.get(_eid(o), ())]}
-        longest_first = sorted(table.developer.items(), key=lambda kv: -len(kv[0]))
+        aliases = doc._.aliases
+        org_names = {n: o.name for o in orgs for n in [o.name, *aliases.get(o.eid, ())]}
+        longest_first = _longest_first(self.aliases)
         for m in ents:
             if m.label_ != "MODEL":
                 continue
-            dev = table.developer.get(m._.name) or next(
-                (d for name, d in longest_first if m._.name.startswith(name)), None
-            )
-            if dev and dev in org_names and _eid(m) not in stated:
-                key = (entity_id("organization", org_names[dev]), _eid(m))
+            name = m.name
+            dev = table.developer.get(name) or next((d for known, d in longest_first if name.startswith(known)), None)
+            if dev and dev in org_names and m.eid not in stated:
+                key = (entity_id("organization", org_names[dev]), m.eid)
                 if key not in seen:
                     seen.add(key)
                     out.append(self.fact(key[0], "develops", m.start_char, m.end_char, "kb:developer", object=key[1]))

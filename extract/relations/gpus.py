@@ -34,7 +34,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from hankg.extract.relations.base import GOV_HEADS, Context, _eid, _is_gov_or_outlet
+from hankg.extract.relations.base import GOV_HEADS, Context, Ent
 from hankg.schema import Fact
 
 _N = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
@@ -104,7 +104,7 @@ def _number(m: re.Match, n: str, k: str, n2: str | None = None, k2: str | None =
 
 
 class Gpus(Context):
-    def gpus(self, doc: Doc, ents: list[Span], known: list[Fact] | None = None) -> list[Fact]:
+    def gpus(self, doc: Doc, ents: list[Ent], known: list[Fact] | None = None) -> list[Fact]:
         """The gpus facts of the doc; `known` are the facts found so far (a speaker's works_at)."""
         out: list[Fact] = []
         text = self.text
@@ -135,9 +135,9 @@ class Gpus(Context):
                     kind, verb_end, verb_at = "relative", end, s0 + rel.start()
                     in_sent = [e for e in orgs if s0 <= e.start_char < s1]
                     receivers = [
-                        e for e in self._subject(in_sent, sent, s0 + rel.start(), SUBJECTS) if not _is_gov_or_outlet(e)
+                        e for e in self._subject(in_sent, sent, s0 + rel.start(), SUBJECTS) if not e.gov
                     ]
-                pairs = [(_eid(e), e) for e in receivers]
+                pairs = [(e.eid, e) for e in receivers]
                 if not pairs and kind in ("receive", "use", "relative"):
                     pairs = self._speaker(sent, start, known or [])
                 if not pairs:
@@ -195,7 +195,7 @@ class Gpus(Context):
             return None  # `확보해 정예팀에 공급한다`: it passes them on, they are not its own
         return m.lastgroup or "", pos + m.end()
 
-    def _receivers(self, kind: str, sent: Span, start: int, verb_end: int, orgs: list[Span]) -> list[Span]:
+    def _receivers(self, kind: str, sent: Span, start: int, verb_end: int, orgs: list[Ent]) -> list[Ent]:
         in_sent = [e for e in orgs if sent.start_char <= e.start_char < sent.end_char]
         if kind in ("give", "passive"):
             # the one it is given to: `ORG에(게)`, before the verb, after the clause's subject
@@ -209,15 +209,15 @@ class Gpus(Context):
                 nearest = before[-1] if before else datives[0]
                 if before and self._other_dative(nearest.end_char, start):
                     return []  # `A에 512장, B에 1024장을` with B no known organisation: not A's
-                return [g for g in self._group(in_sent, nearest) if not _is_gov_or_outlet(g)]
+                return [g for g in self._group(in_sent, nearest) if not g.gov]
             if kind == "give":
                 return []
             subject = self._subject(in_sent, sent, start, TOPIC)
         else:
             subject = self._subject(in_sent, sent, start, SUBJECTS)
-        return [e for e in subject if not _is_gov_or_outlet(e)] if subject else []
+        return [e for e in subject if not e.gov] if subject else []
 
-    def _subject(self, in_sent: list[Span], sent: Span, start: int, particles: tuple[str, ...]) -> list[Span]:
+    def _subject(self, in_sent: list[Ent], sent: Span, start: int, particles: tuple[str, ...]) -> list[Ent]:
         """The organisation(s) that are the subject of the clause holding `start`, or [].
 
         The last subject-marked word before the count decides: when it is not an organisation
@@ -240,7 +240,7 @@ class Gpus(Context):
             return []
         return []
 
-    def _speaker(self, sent: Span, start: int, known: list[Fact]) -> list[tuple[str, Span]]:
+    def _speaker(self, sent: Span, start: int, known: list[Fact]) -> list[tuple[str, Ent]]:
         """Inside a quotation with no subject of its own: the speaker's organisation.
 
         `업스테이지는 "…H100 512장을 쓴다"`: the organisation itself; `배경훈 LG AI연구원장 역시 "…H100
@@ -267,15 +267,15 @@ class Gpus(Context):
         if len(gap) > 12 or re.search(r"[\"“”,.]", gap):
             return []
         if last.label_ == "ORG":
-            if _is_gov_or_outlet(last):
+            if last.gov:
                 return []
             if self._tail(last) in SUBJECTS:
-                return [(_eid(last), last)]
+                return [(last.eid, last)]
             person = next((e for e in reversed(near[:-1]) if e.label_ == "PERSON"), None)
             if person is not None and not self.text[person.end_char : last.start_char].strip():
-                said = (_eid(person), "works_at", _eid(last))
+                said = (person.eid, "works_at", last.eid)
                 if any((f.subject, f.relation, f.object) == said for f in known):
-                    return [(_eid(last), person)]
+                    return [(last.eid, person)]
             return []
         if last.label_ != "PERSON":
             return []
@@ -285,7 +285,7 @@ class Gpus(Context):
         works = {
             f.object
             for f in known
-            if f.relation == "works_at" and f.subject == _eid(last) and f.object and (not title or f.role == title)
+            if f.relation == "works_at" and f.subject == last.eid and f.object and (not title or f.role == title)
         }
         if len(works) != 1:
             return []
@@ -313,7 +313,7 @@ class Gpus(Context):
             for w in self.words
         )
 
-    def _marker(self, ent: Span) -> str:
+    def _marker(self, ent: Ent) -> str:
         """The particle that marks the organisation, also behind a team word: `업스테이지 컨소시엄에는` → 에는."""
         w = next((w for w in self.words if w.start >= ent.end_char), None)
         if w is not None and TEAM_WORD.fullmatch(w.core) and not self.text[ent.end_char : w.start].strip():
@@ -323,7 +323,7 @@ class Gpus(Context):
     def _is_date(self, pos: int) -> bool:
         return any(d.start_char <= pos < d.end_char for d in self.doc.spans.get("dates", []))
 
-    def _group(self, in_sent: list[Span], last: Span) -> list[Span]:
+    def _group(self, in_sent: list[Ent], last: Ent) -> list[Ent]:
         """`last` with the organisations listed before it (`A·B·C가`)."""
         group = [last]
         before = [e for e in in_sent if e.end_char <= last.start_char]
@@ -334,7 +334,7 @@ class Gpus(Context):
             group.insert(0, e)
         return group
 
-    def _gpu_date(self, dates: list[Span], receiver: Span, start: int, verb_end: int, verb_at: int) -> str | None:
+    def _gpu_date(self, dates: list[Span], receiver: Ent, start: int, verb_end: int, verb_at: int) -> str | None:
         """A date of the clause itself: between the receiver and the verb, or right before the receiver;
         not one of a modifier, unless that modifier is the claim's own verb (`올해 확보한 GPU는`, at `verb_at`)."""
         lo, hi = min(receiver.start_char, start), verb_end

@@ -14,8 +14,7 @@ from hankg.extract.relations.base import (
     PARTNER_VERBS,
     SUBJECT,
     Context,
-    _eid,
-    _is_organiser_or_outlet,
+    Ent,
 )
 from hankg.schema import Fact
 
@@ -31,7 +30,7 @@ CONSORTIUM_TALK = re.compile(r"컨소시엄|파트너|주도|주관|참여사|�
 
 
 class Partners(Context):
-    def partners(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+    def partners(self, doc: Doc, ents: list[Ent]) -> list[Fact]:
         """Consortium members and the team they serve.
 
         The lead is the org of `X 컨소시엄` / `X 주관 컨소시엄` / `X 팀은`, or the one that 주도/이끄 the work,
@@ -41,27 +40,29 @@ class Partners(Context):
         """
         out: list[Fact] = []
         text = self.text
-        orgs = [e for e in ents if e.label_ == "ORG" and not _is_organiser_or_outlet(e)]
+        orgs = [e for e in ents if e.label_ == "ORG" and not e.organiser]
         if not orgs:
             return out
-        lead: Span | None = None
+        lead: Ent | None = None
         lead_at = -10
-        topic: Span | None = None
+        topic: Ent | None = None
         sents = self.sents
         members: set[str] = set()
+        # CONSORTIUM_TALK has no space in it: it is found in the last sentences joined iff in one of them
+        talk_before = [0]  # sentences so far that speak of consortia
         for k, sent in enumerate(sents):
-            s_orgs = [e for e in orgs if sent.start_char <= e.start_char < sent.end_char]
             sent_text = text[sent.start_char : sent.end_char]
+            talk_before.append(talk_before[-1] + bool(CONSORTIUM_TALK.search(sent_text)))
+            s_orgs = [e for e in self.ents_in[k] if e.label_ == "ORG" and not e.organiser]
             here = self._lead_in(sent, s_orgs, orgs)
             if here is not None:
                 lead, lead_at = here, k
-            ctx = " ".join(text[x.start_char : x.end_char] for x in sents[max(0, k - 4) : k + 1])
             taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", sent_text) and re.search(
                 r"컨소시엄|파트너|손잡|참여", sent_text
             )
             bullet = re.match(r"^\s*[▲△■◆•·\-]", sent_text) and lead is not None and k - lead_at <= 6
             verbs = PARTNER_VERBS.search(CONTEST.sub("", sent_text)) or LISTED_IN_TEAM.search(sent_text)
-            talk = (verbs or taking) and CONSORTIUM_TALK.search(ctx)
+            talk = (verbs or taking) and talk_before[k + 1] > talk_before[max(0, k - 4)]
             if not APPLICANT_LISTING.search(sent_text) and (bullet or talk):
                 the_lead = lead if lead is not None and k - lead_at <= (6 if bullet else 4) else None
                 first = s_orgs[0] if s_orgs else None
@@ -72,15 +73,15 @@ class Partners(Context):
                     found = self._members(text, sent, s_orgs, the_lead)
                     out += found
                     members |= {f.subject for f in found}
-            if topic is not None and _eid(topic) not in members:
+            if topic is not None and topic.eid not in members:
                 out += self._joined(sent, s_orgs, topic)
             # the paragraph's topic: the sentence's one `A는`; not a member, not one of several (`A는 X를, B는 Y를`)
             topics = [e for e in s_orgs if self._tail(e) in ("은", "는")]
-            if len(topics) == 1 and topics[0] is s_orgs[0] and _eid(topics[0]) not in members:
+            if len(topics) == 1 and topics[0] is s_orgs[0] and topics[0].eid not in members:
                 topic = topics[0]
         return self._one_per_pair(out)
 
-    def _lead_in(self, sent: Span, s_orgs: list[Span], orgs: list[Span]) -> Span | None:
+    def _lead_in(self, sent: Span, s_orgs: list[Ent], orgs: list[Ent]) -> Ent | None:
         """The consortium lead the sentence names, if any (the last one named wins)."""
         text = self.text
         lead = None
@@ -106,27 +107,27 @@ class Partners(Context):
         # `모티프 컨소시엄`: a short form of an organisation the article names in full
         sent_text = text[sent.start_char : sent.end_char]
         for short in re.finditer(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})\s*컨소시엄", sent_text):
-            full = [o for o in orgs if o._.name.startswith(short.group(1)) and o._.name != short.group(1)]
+            full = [o for o in orgs if o.name.startswith(short.group(1)) and o.name != short.group(1)]
             if full and not any(o.start_char == sent.start_char + short.start(1) for o in s_orgs):
                 lead = full[0]
         return lead
 
-    def _joined(self, sent: Span, s_orgs: list[Span], topic: Span) -> list[Fact]:
+    def _joined(self, sent: Span, s_orgs: list[Ent], topic: Ent) -> list[Fact]:
         """`(A는) … B가 주관하는 컨소시엄으로 참여했다`: the topic joined B's consortium."""
         joined = JOINED_LEADS_CONSORTIUM.search(self.text[sent.start_char : sent.end_char])
         if not joined:
             return []
         host = next((o for o in s_orgs if o.end_char == sent.start_char + joined.end(1)), None)
-        if host is None or host._.name == topic._.name:
+        if host is None or host.name == topic.name:
             return []
         return [
             self.fact(
-                _eid(topic),
+                topic.eid,
                 "partner_of",
                 host.start_char,
                 sent.start_char + joined.end(),
                 "rule:joined-consortium",
-                object=_eid(host),
+                object=host.eid,
             )
         ]
 
@@ -143,13 +144,13 @@ class Partners(Context):
                 best[key] = f
         return list(best.values())
 
-    def _members(self, text: str, sent: Span, s_orgs: list[Span], lead: Span) -> list[Fact]:
+    def _members(self, text: str, sent: Span, s_orgs: list[Ent], lead: Ent) -> list[Fact]:
         out = []
         people = {p.start_char for p in self.ents if p.label_ == "PERSON"}
         for e in s_orgs:
-            if e._.name == lead._.name or re.match(r"^\s*(컨소시엄|연합)", text[e.end_char : e.end_char + 6]):
+            if e.name == lead.name or re.match(r"^\s*(컨소시엄|연합)", text[e.end_char : e.end_char + 6]):
                 continue
-            if re.search(r"(?:컨소시엄|연합|얼라이언스|동맹)$", e._.name):  # a grouping joined, not a member
+            if re.search(r"(?:컨소시엄|연합|얼라이언스|동맹)$", e.name):  # a grouping joined, not a member
                 continue
             if {e.end_char, e.end_char + 1} & people:  # `하버드대 김아무 교수`: a person's affiliation
                 continue
@@ -167,12 +168,12 @@ class Partners(Context):
                 continue
             out.append(
                 self.fact(
-                    _eid(e),
+                    e.eid,
                     "partner_of",
                     e.start_char,
                     min(sent.end_char, e.end_char + 40),
                     "rule:consortium-listing",
-                    object=_eid(lead),
+                    object=lead.eid,
                     role=(role_text or None) and role_text[:40],
                 )
             )

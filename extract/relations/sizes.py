@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from hankg.extract.relations.base import SUBJECT, Context, _eid, _is_gov_or_outlet
+from hankg.extract.relations.base import SUBJECT, Context, Ent
 from hankg.schema import Fact
 
 WEAK = ("rule:topic-size", "rule:nearest-size")  # guesses: a claim tied to a name beats them
@@ -42,35 +42,36 @@ def _series(a: str, b: str) -> bool:
 
 
 class Sizes(Context):
-    def parameters(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+    def parameters(self, doc: Doc, ents: list[Ent]) -> list[Fact]:
         out = []
         text = self.text
-        topic: Span | None = None
-        previous: Span | None = None
+        topic: Ent | None = None
+        previous: Ent | None = None
         own = {f.object for f in doc._.facts or [] if f.relation == "develops"} | {
             f.object for f in self._develops if f.relation == "develops"
         }
         values = sorted(doc.spans.get("values", []), key=lambda s: s.start_char)
+        labels = [v.label_ for v in values]
+        params = [v for v, label in zip(values, labels, strict=True) if label == "PARAMS"]
         vi = 0
-        for sent in self.sents:
-            sents_ents = [e for e in ents if sent.start_char <= e.start_char < sent.end_char]
+        for sent, sents_ents in zip(self.sents, self.ents_in, strict=True):
             here_topic = previous or topic
             while vi < len(values) and values[vi].start_char < sent.end_char:
                 v = values[vi]
                 vi += 1
-                if v.label_ != "PARAMS":
+                if labels[vi - 1] != "PARAMS":
                     continue
                 sent_text = text[sent.start_char : sent.end_char]
                 heading = re.match(r"^\s*[■◇◆▶►●【\[]", sent_text) or re.match(
                     r"^['‘\"“]", text[v.start_char - 1 : v.start_char]
                 )
-                others = [w for w in values if w.label_ == "PARAMS" and w is not v]
+                others = [w for w in params if w is not v]
                 subj, rule = self._size_subject(text, v, sents_ents, None if heading else here_topic, others)
                 if subj is None:
                     continue
                 out.append(
                     self.fact(
-                        _eid(subj),
+                        subj.eid,
                         "parameters",
                         v.start_char,
                         v.end_char,
@@ -83,16 +84,16 @@ class Sizes(Context):
             cands = [
                 e
                 for e in sents_ents
-                if not _is_gov_or_outlet(e) and (e.label_ == "ORG" or (e.label_ == "MODEL" and _eid(e) in own))
+                if not e.gov and (e.label_ == "ORG" or (e.label_ == "MODEL" and e.eid in own))
             ]
             previous = self._opener(sents_ents, cands) or (cands[-1] if cands else None)
             for e in sents_ents:
-                own_model = e.label_ == "MODEL" and (e._.rule or "").startswith("rule:quoted")
-                if (e.label_ == "ORG" or own_model) and self._tail(e) in SUBJECT and not _is_gov_or_outlet(e):
+                own_model = e.label_ == "MODEL" and (e.rule or "").startswith("rule:quoted")
+                if (e.label_ == "ORG" or own_model) and self._tail(e) in SUBJECT and not e.gov:
                     topic = e
         return out
 
-    def _opener(self, sents_ents: list[Span], cands: list[Span]) -> Span | None:
+    def _opener(self, sents_ents: list[Ent], cands: list[Ent]) -> Ent | None:
         """The organisation a sentence opens with as its subject, or the model it develops there.
 
         `트릴리온랩스는 네이버 LLM ‘하이퍼클로바X’ 핵심 개발자가 설립한 스타트업이다. 700억 … LLM을 공개했다`:
@@ -101,15 +102,15 @@ class Sizes(Context):
         first = sents_ents[0] if sents_ents else None
         if first is None or first.label_ != "ORG" or self._tail(first) not in ("은", "는", "이", "가"):
             return None
-        if _is_gov_or_outlet(first):
+        if first.gov:
             return None
         builds = {(f.subject, f.object) for f in self._develops}
-        own = [e for e in cands if e.label_ == "MODEL" and (_eid(first), _eid(e)) in builds]
+        own = [e for e in cands if e.label_ == "MODEL" and (first.eid, e.eid) in builds]
         return own[-1] if own else first
 
     def _size_subject(
-        self, text: str, v: Span, ents: list[Span], topic: Span | None, others: list[Span] = ()
-    ) -> tuple[Span | None, str]:
+        self, text: str, v: Span, ents: list[Ent], topic: Ent | None, others: list[Span] = ()
+    ) -> tuple[Ent | None, str]:
         rest = text[v.end_char : v.end_char + 40]
         if GENERIC_MODEL.match(rest) or SIZE_CLASS.match(rest):
             inside = any(e.label_ == "MODEL" and e.start_char <= v.start_char < e.end_char for e in ents)
@@ -120,7 +121,7 @@ class Sizes(Context):
             return named if named and named[1] == "rule:size-in-model-name" else (None, "")
         return named or self._clause_subject(text, v, ents, topic)
 
-    def _named_subject(self, text: str, v: Span, ents: list[Span], others: list[Span]) -> tuple[Span, str] | None:
+    def _named_subject(self, text: str, v: Span, ents: list[Ent], others: list[Span]) -> tuple[Ent, str] | None:
         """The model the size is part of, glued to, written after it, or named with it; its holder."""
         inside = next((e for e in ents if e.label_ == "MODEL" and e.start_char <= v.start_char < e.end_char), None)
         if inside is not None:
@@ -146,10 +147,10 @@ class Sizes(Context):
         named = self._model_named_with(v)
         return (named, "rule:size-names-model") if named is not None else None
 
-    def _clause_subject(self, text: str, v: Span, ents: list[Span], topic: Span | None) -> tuple[Span | None, str]:
+    def _clause_subject(self, text: str, v: Span, ents: list[Ent], topic: Ent | None) -> tuple[Ent | None, str]:
         """The model or organisation before it, the clause's subject, a speaker's organisation, the topic."""
         before = [
-            e for e in ents if e.end_char <= v.start_char and e.label_ in ("ORG", "MODEL") and not _is_gov_or_outlet(e)
+            e for e in ents if e.end_char <= v.start_char and e.label_ in ("ORG", "MODEL") and not e.gov
         ]
         if before:
             last = before[-1]
@@ -173,7 +174,7 @@ class Sizes(Context):
             if e.start_char >= v.end_char
             and e.label_ == "ORG"
             and self._tail(e) in SUBJECT
-            and not _is_gov_or_outlet(e)
+            and not e.gov
         ]
         if later:
             return later[0], "rule:sentence-subject-size"
@@ -184,19 +185,19 @@ class Sizes(Context):
             return topic, "rule:topic-size"
         return None, ""
 
-    def _main_model(self, v: Span) -> Span | None:
+    def _main_model(self, v: Span) -> Ent | None:
         """The model the article is about so far: the last one with a stated developer, before the value."""
         own = {f.object for f in self._develops}
-        before = [e for e in self.ents if e.label_ == "MODEL" and e.end_char <= v.start_char and _eid(e) in own]
+        before = [e for e in self.ents if e.label_ == "MODEL" and e.end_char <= v.start_char and e.eid in own]
         return before[-1] if before else None
 
-    def _model_named_with(self, v: Span) -> Span | None:
+    def _model_named_with(self, v: Span) -> Ent | None:
         """`4B 모델` in an article about `Kanana-v-4b-hybrid`: the one model whose name states this size."""
         size = re.sub(r"\s", "", self.text[v.start_char : v.end_char])
         if not re.fullmatch(r"\d+(?:\.\d+)?[BT]", size):
             return None
         pat = re.compile(r"(?<![\d.])" + re.escape(size) + r"(?![\d.])", re.I)
-        named = {e._.name: e for e in self.ents if e.label_ == "MODEL" and pat.search(e._.name)}
+        named = {e.name: e for e in self.ents if e.label_ == "MODEL" and pat.search(e.name)}
         return next(iter(named.values())) if len(named) == 1 else None
 
     @staticmethod

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
-from hankg.extract.relations.base import PROGRAMME, STATUS_CONTEXT, SUBJECT, _eid, _is_gov_or_outlet
+from hankg.extract.relations.base import PROGRAMME, STATUS_CONTEXT, SUBJECT, Ent
 from hankg.extract.relations.status_cues import StatusCues, _Hit
 from hankg.schema import Fact
 
@@ -40,21 +40,17 @@ _JOINERS = re.compile(
 
 
 class Status(StatusCues):
-    def status(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+    def status(self, doc: Doc, ents: list[Ent]) -> list[Fact]:
         out = []
-        dates = list(doc.spans.get("dates", []))
+        # (start, value) of the dates that hold one
+        dates = [(d.start_char, val) for d in doc.spans.get("dates", []) if any(val := d._.value or [])]
         sents = self.sents
-        self._word_starts = [w.start for w in self.words]
-        topic: tuple[int, Span] | None = None  # (sentence, org) of the last `A는` that opened a sentence
-        listed: tuple[int, list[Span]] | None = None  # (sentence, orgs) of the last enumeration of several
+        topic: tuple[int, Ent] | None = None  # (sentence, org) of the last `A는` that opened a sentence
+        listed: tuple[int, list[Ent]] | None = None  # (sentence, orgs) of the last enumeration of several
         for k, sent in enumerate(sents):
-            orgs = [
-                e
-                for e in ents
-                if e.label_ == "ORG" and sent.start_char <= e.start_char < sent.end_char and not _is_gov_or_outlet(e)
-            ]
+            orgs = [e for e in self.ents_in[k] if e.label_ == "ORG" and not e.gov]
             last_topic, last_listed = topic, listed
-            several = [g for g in self._groups(orgs) if len({e._.name for e in g}) > 1]
+            several = [g for g in self._groups(orgs) if len({e.name for e in g}) > 1]
             if several:
                 listed = (k, several[-1])
             if orgs and self._tail(orgs[0]) in ("은", "는"):
@@ -76,10 +72,10 @@ class Status(StatusCues):
             elif m := _PLURAL_ANAPHOR.match(self.text[sent.start_char : sent.end_char]):
                 many = 2 if m.group(1) == "양사" else _COUNTS.get(re.sub(r"\s|개", "", m.group(2) or ""))
                 if last_listed is not None and k - last_listed[0] <= 2:
-                    if many is None or len({e._.name for e in last_listed[1]}) == many:
+                    if many is None or len({e.name for e in last_listed[1]}) == many:
                         stands_for = last_listed[1]
             if stands_for:
-                stand_in = self.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1))
+                stand_in = self._stand_in(sent.start_char + m.start(1), sent.start_char + m.end(1), k)
                 if stand_in is not None and not any(e.start_char < stand_in.end_char for e in orgs):
                     orgs = [stand_in, *orgs]
                 else:
@@ -92,7 +88,7 @@ class Status(StatusCues):
                 stand_in is None
                 and last_topic is not None
                 and k - last_topic[0] <= 4
-                and all(e._.name != last_topic[1]._.name for e in orgs)
+                and all(e.name != last_topic[1].name for e in orgs)
             ):
                 elided = self._elided_subject_hits(sent, groups, hits)
                 if elided:
@@ -108,14 +104,14 @@ class Status(StatusCues):
                         rule = "rule:status-word"
                         if e.start_char < sent.start_char:
                             start, end, rule = h.start, h.end, "rule:status-of-topic"
-                        out.append(self.fact(_eid(e), "programme_status", start, end, rule, role=h.status, date=date))
+                        out.append(self.fact(e.eid, "programme_status", start, end, rule, role=h.status, date=date))
         return out
 
     # -- which organisations each cue word belongs to ---------------------------------------------------------------
 
     def _assign(
-        self, sent: Span, groups: list[list[Span]], hits: list[_Hit]
-    ) -> Iterable[tuple[list[Span], list[_Hit]]]:
+        self, sent: Span, groups: list[list[Ent]], hits: list[_Hit]
+    ) -> Iterable[tuple[list[Ent], list[_Hit]]]:
         hard = self._phrase_ends(sent)
         ends = sorted(self._clause_ends(sent) + hard)
 
@@ -163,14 +159,14 @@ class Status(StatusCues):
             if found:
                 yield g, found
 
-    def _elided_subject_hits(self, sent: Span, groups: list[list[Span]], hits: list[_Hit]) -> list[_Hit]:
+    def _elided_subject_hits(self, sent: Span, groups: list[list[Ent]], hits: list[_Hit]) -> list[_Hit]:
         """The predicates of a sentence whose subject is left out: no word before them is marked as one, but for an
         organisation that is only the subject of a modifier (`B가 이끄는 컨소시엄으로`)."""
         preds = [h for h in hits if h.status and not h.modifies and self._verbal(h.end)]
         if not preds:
             return []
         embedded = {g[-1].end_char for g in groups if self._tail(g[-1]) in ("이", "가") and self._modifier_after(g[-1])}
-        first, last = bisect_left(self._word_starts, sent.start_char), bisect_left(self._word_starts, preds[0].start)
+        first, last = bisect_left(self.word_starts, sent.start_char), bisect_left(self.word_starts, preds[0].start)
         if any(w.tail in SUBJECT and w.core_end not in embedded for w in self.words[first:last]):
             return []
         seen: set[str] = set()
@@ -181,25 +177,25 @@ class Status(StatusCues):
         span = self.doc.char_span(max(0, end - 1), end, alignment_mode="expand")
         return span is not None and len(span) > 0 and re.search(r"E[CF]$", span[-1].tag_) is not None
 
-    def _words_after(self, e: Span, n: int) -> list:
+    def _words_after(self, e: Ent, n: int) -> list:
         """The next `n` words after the organisation, a particle behind a closing quote skipped (`'B'가`)."""
-        i = bisect_right(self._word_starts, e.end_char)
+        i = bisect_right(self.word_starts, e.end_char)
         return [w for w in self.words[i : i + n + 2] if not all(t.startswith("J") for t in w.tags)][:n]
 
-    def _modifier_after(self, e: Span) -> bool:
+    def _modifier_after(self, e: Ent) -> bool:
         """The eojeol after the organisation's ends in an adnominal ending (`B가 이끄는`)."""
         nxt = self._words_after(e, 1)
         return bool(nxt) and self._adnominal(nxt[0].end)
 
-    def _modified_noun(self, e: Span):
+    def _modified_noun(self, e: Ent):
         """After `B가 이끄는`: the word the modifier modifies (컨소시엄), when the organisation is its subject."""
         after = self._words_after(e, 2)
         return after[1] if len(after) == 2 and self._adnominal(after[0].end) else None
 
-    def _groups(self, orgs: list[Span]) -> Iterable[list[Span]]:
+    def _groups(self, orgs: list[Ent]) -> Iterable[list[Ent]]:
         """Enumerations (`A와 B, C`, `▲A ▲B`, `A를 비롯해 B`) share one status."""
         text = self.text
-        group: list[Span] = []
+        group: list[Ent] = []
         for e in orgs:
             if group and _JOINERS.fullmatch(text[group[-1].end_char : e.start_char]):
                 group.append(e)
@@ -211,8 +207,13 @@ class Status(StatusCues):
             yield group
 
     @staticmethod
-    def _date_near(dates: list[Span], sent: Span, pos: int) -> str | None:
-        inside = [d for d in dates if sent.start_char <= d.start_char < sent.end_char and any(d._.value or [])]
+    def _date_near(dates: list[tuple[int, list]], sent: Span, pos: int) -> str | None:
+        inside = [d for d in dates if sent.start_char <= d[0] < sent.end_char]
         if not inside:
             return None
-        return next(v for v in min(inside, key=lambda d: abs(d.start_char - pos))._.value if v)
+        return next(v for v in min(inside, key=lambda d: abs(d[0] - pos))[1] if v)
+
+    def _stand_in(self, start: int, end: int, k: int) -> Ent | None:
+        """`이 회사`, `세 팀`: the words that stand in for organisations named before, as a mention of its own."""
+        span = self.doc.char_span(start, end)
+        return None if span is None else Ent(span, self.sents[k], k)

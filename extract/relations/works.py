@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from hankg.extract.entities.lexicon import DEPARTMENT, title_word
-from hankg.extract.relations.base import SUBJECT, Context, _eid, _is_gov_or_outlet, _two_word_titles
+from hankg.extract.relations.base import SUBJECT, Context, Ent, _two_word_titles
 from hankg.schema import Fact
 
 FOUNDED = re.compile(
@@ -34,9 +34,9 @@ def one_per_post(facts: list[Fact]) -> list[Fact]:
 
 
 class WorksAt(Context):
-    def works_at(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+    def works_at(self, doc: Doc, ents: list[Ent]) -> list[Fact]:
         out = []
-        orgs_by_name = {e._.name: e for e in ents if e.label_ == "ORG"}
+        orgs_by_name = {e.name: e for e in ents if e.label_ == "ORG"}
         for role in doc.user_data.get("hankg.roles", []):
             person = self.ent_at(role.get("person_start", role["start"]), label="PERSON")
             if person is None:
@@ -54,23 +54,20 @@ class WorksAt(Context):
                 continue
             out.append(
                 self.fact(
-                    _eid(person), "works_at", role["start"], role["end"], rule, object=_eid(org), role=role["title"]
+                    person.eid, "works_at", role["start"], role["end"], rule, object=org.eid, role=role["title"]
                 )
             )
         out += self._career_chain(doc, ents)
         return one_per_post(out)
 
-    def _clause_org(self, person: Span) -> Span | None:
+    def _clause_org(self, person: Ent) -> Ent | None:
         """The organisation whose clause a titled name stands in (`X에서는 NAME TITLE이`).
 
         In an appointment (`X는 신임 원장에 NAME 부사장을 선임했다`) it is the subject that appoints.
         """
         sent = person.sent
-        before = [
-            e
-            for e in self.ents
-            if e.label_ == "ORG" and sent.start_char <= e.start_char < person.start_char and not _is_gov_or_outlet(e)
-        ]
+        in_sent = self.ents_in[person.k]
+        before = [e for e in in_sent if e.label_ == "ORG" and e.start_char < person.start_char and not e.gov]
         if not before:
             return None
         if FOUNDED.match(self.text[person.end_char : person.end_char + 30]):
@@ -80,9 +77,7 @@ class WorksAt(Context):
         if APPOINTS.search(self.text[person.end_char : sent.end_char]):
             subject = next((e for e in before if self._tail(e) in SUBJECT), None)
             if subject is not None and not any(
-                e.label_ == "PERSON" and e.start_char < subject.start_char and e._.rule != "rule:byline"
-                for e in self.ents
-                if e.sent == sent
+                e.label_ == "PERSON" and e.start_char < subject.start_char and e.rule != "rule:byline" for e in in_sent
             ):
                 return subject
         org = before[-1]
@@ -96,19 +91,18 @@ class WorksAt(Context):
             return org
         return None
 
-    def _career_chain(self, doc: Doc, ents: list[Span]) -> list[Fact]:
+    def _career_chain(self, doc: Doc, ents: list[Ent]) -> list[Fact]:
         """`박 대표는 한빛대 교수이자 미르랩 AI 리더 출신으로`, `그는 … 컴페니닷AI CTO를 거쳐`."""
         out = []
-        last_person: Span | None = None
+        last_person: Ent | None = None
         words = self.words
         claimed = {(r["start"]) for r in doc.user_data.get("hankg.roles", [])}
         role_end = {r.get("person_start", r["start"]): r["end"] for r in doc.user_data.get("hankg.roles", [])}
-        for sent in self.sents:
+        for sent, in_sent in zip(self.sents, self.ents_in, strict=True):
+            persons = [e for e in in_sent if e.label_ == "PERSON"]
             subject = None
             after = sent.start_char
-            for e in ents:
-                if e.label_ != "PERSON" or not sent.start_char <= e.start_char < sent.end_char:
-                    continue
+            for e in persons:
                 end = role_end.get(e.start_char)
                 if self._tail(e) in SUBJECT:
                     subject, after = e, e.end_char
@@ -123,8 +117,8 @@ class WorksAt(Context):
                 subject = last_person
             if subject is not None:
                 quoted = [m.span() for m in QUOTED_SPEECH.finditer(self.text, subject.end_char, sent.end_char)]
-                for e in ents:
-                    if e.label_ != "ORG" or not (sent.start_char <= e.start_char < sent.end_char):
+                for e in in_sent:
+                    if e.label_ != "ORG":
                         continue
                     if e.start_char <= max(subject.start_char, after - 1):
                         continue
@@ -170,16 +164,15 @@ class WorksAt(Context):
                         continue  # `요슈아 벤지오 캐나다 몬트리올대 교수`: another person's post
                     out.append(
                         self.fact(
-                            _eid(subject),
+                            subject.eid,
                             "works_at",
                             e.start_char,
                             nxt.core_end,
                             "rule:career-chain",
-                            object=_eid(e),
+                            object=e.eid,
                             role=title,
                         )
                     )
-            persons = [e for e in ents if e.label_ == "PERSON" and sent.start_char <= e.start_char < sent.end_char]
             if persons:
                 last_person = subject or persons[0]
         return out
