@@ -84,10 +84,10 @@ class Ent:
 
     __slots__ = ("start_char", "end_char", "label_", "name", "rule", "eid", "gov", "organiser", "sent", "k", "span")
 
-    def __init__(self, span: Span, sent: Span, k: int):
+    def __init__(self, span: Span, name: str | None, rule: str | None, sent: Span, k: int):
         self.span = span
         self.start_char, self.end_char, self.label_ = span.start_char, span.end_char, span.label_
-        self.name, self.rule = span._.name, span._.rule
+        self.name, self.rule = name, rule
         kind = _KIND.get(self.label_)
         self.eid = entity_id(kind, self.name) if kind is not None and self.name is not None else ""
         name, outlet = self.name or "", (self.rule or "").startswith(_OUTLET_RULES)
@@ -149,11 +149,15 @@ class Context:
         self.ents = []
         self._works = None
         self._employers = None
+        self._dates: list[tuple[Span, list]] | None = None
+        self._date_ranges: list[tuple[int, int]] | None = None
         for span in doc.ents:
-            if not span._.name:
+            ext = span._  # a new Underscore on every `span._`
+            name = ext.name
+            if not name:
                 continue
             k = self._sent_index(span.start_char)  # a token's start always stands in a sentence
-            e = Ent(span, self.sents[k], k)
+            e = Ent(span, name, ext.rule, self.sents[k], k)
             self.ents.append(e)
             self.ents_in[k].append(e)
 
@@ -175,6 +179,18 @@ class Context:
             if e.start_char <= start < e.end_char and (label is None or e.label_ == label):
                 return e
         return None
+
+    def valued_dates(self) -> list[tuple[Span, list]]:
+        """The date spans that hold a value, with it (`span._.value`), read once per Doc."""
+        if self._dates is None:
+            self._dates = [(d, v) for d in self.doc.spans.get("dates", []) if any(v := d._.value or [])]
+        return self._dates
+
+    def _is_date(self, pos: int) -> bool:
+        """`pos` stands in a date span."""
+        if self._date_ranges is None:
+            self._date_ranges = [(d.start_char, d.end_char) for d in self.doc.spans.get("dates", [])]
+        return any(a <= pos < b for a, b in self._date_ranges)
 
     def fact(self, subject: str, relation: str, start: int, end: int, rule: str, **kw) -> Fact:
         return Fact(subject=subject, relation=relation, evidence=Evidence(start=start, end=end), extractor=rule, **kw)

@@ -44,6 +44,7 @@ COUNT = re.compile(
     r"(?=씩|의|을|를|이|가|은|는|에|과|와|도|만|까지|으로|로|수준|규모|가량|정도|안팎|[^가-힣]|$)"
 )
 CHIP = r"(?<![A-Za-z0-9])(?:GB|MI|[ABHL])\d{2,3}[A-Z]?(?![A-Za-z0-9])|GPU|그래픽\s*처리\s*장치|그래픽카드"
+CHIP_RE = re.compile(CHIP)
 # the chip, then what may stand between it and its count: a gloss, GPU, a particle, 기준/최대/총…
 CHIP_BEFORE = re.compile(
     rf"(?P<chip>{CHIP})(?:\s*\([^()]{{0,20}}\))?(?:\s*GPU)?\s*(?:을|를|은|는|이|가|도)?"
@@ -108,12 +109,11 @@ class Gpus(Context):
         """The gpus facts of the doc; `known` are the facts found so far (a speaker's works_at)."""
         out: list[Fact] = []
         text = self.text
-        dates = [d for d in doc.spans.get("dates", []) if any(d._.value or [])]
         orgs = [e for e in ents if e.label_ == "ORG"]
         for sent in self.sents:
             s0, s1 = sent.start_char, sent.end_char
             body = text[s0:s1]
-            if not re.search(CHIP, body):
+            if not CHIP_RE.search(body):
                 continue
             for m in COUNT.finditer(body):
                 start, end = s0 + m.start(), s0 + m.end()
@@ -134,9 +134,7 @@ class Gpus(Context):
                         continue
                     kind, verb_end, verb_at = "relative", end, s0 + rel.start()
                     in_sent = [e for e in orgs if s0 <= e.start_char < s1]
-                    receivers = [
-                        e for e in self._subject(in_sent, sent, s0 + rel.start(), SUBJECTS) if not e.gov
-                    ]
+                    receivers = [e for e in self._subject(in_sent, sent, s0 + rel.start(), SUBJECTS) if not e.gov]
                 pairs = [(e.eid, e) for e in receivers]
                 if not pairs and kind in ("receive", "use", "relative"):
                     pairs = self._speaker(sent, start, known or [])
@@ -149,7 +147,7 @@ class Gpus(Context):
                 value, top = _number(m, "n", "m", "n2", "m2"), None
                 if m.group("lo"):  # `500~1000장`: the low end takes the high end's 만/천 when it has none
                     value, top = _number(m, "lo", "lom" if m.group("lom") else "m"), value
-                date = self._gpu_date(dates, pairs[0][1], start, verb_end, verb_at)
+                date = self._gpu_date(self.valued_dates(), pairs[0][1], start, verb_end, verb_at)
                 for eid, e in pairs:
                     out.append(
                         self.fact(
@@ -235,7 +233,7 @@ class Gpus(Context):
                     return []
                 return self._group(in_sent, ent)
             core = w.core
-            if TIME_WORDS.match(core) or re.search(CHIP, core) or self._is_date(w.core_start):
+            if TIME_WORDS.match(core) or CHIP_RE.search(core) or self._is_date(w.core_start):
                 continue
             return []
         return []
@@ -254,7 +252,7 @@ class Gpus(Context):
         for w in self.words:
             if q < w.start and w.end <= start and w.tail in SUBJECTS:
                 core = w.core
-                if not (TIME_WORDS.match(core) or FIRST_PERSON.fullmatch(core) or re.search(CHIP, core)):
+                if not (TIME_WORDS.match(core) or FIRST_PERSON.fullmatch(core) or CHIP_RE.search(core)):
                     return []  # the quotation has a subject of its own
         near = [e for e in self.ents if sent.start_char <= e.start_char and e.end_char <= q]
         if not near:
@@ -320,9 +318,6 @@ class Gpus(Context):
             return w.tail
         return self._tail(ent)
 
-    def _is_date(self, pos: int) -> bool:
-        return any(d.start_char <= pos < d.end_char for d in self.doc.spans.get("dates", []))
-
     def _group(self, in_sent: list[Ent], last: Ent) -> list[Ent]:
         """`last` with the organisations listed before it (`A·B·C가`)."""
         group = [last]
@@ -334,16 +329,18 @@ class Gpus(Context):
             group.insert(0, e)
         return group
 
-    def _gpu_date(self, dates: list[Span], receiver: Ent, start: int, verb_end: int, verb_at: int) -> str | None:
+    def _gpu_date(
+        self, dates: list[tuple[Span, list]], receiver: Ent, start: int, verb_end: int, verb_at: int
+    ) -> str | None:
         """A date of the clause itself: between the receiver and the verb, or right before the receiver;
         not one of a modifier, unless that modifier is the claim's own verb (`올해 확보한 GPU는`, at `verb_at`)."""
         lo, hi = min(receiver.start_char, start), verb_end
-        for d in dates:
+        for d, value in dates:
             inside = lo <= d.start_char and d.end_char <= hi
             gap = self.text[d.end_char : lo] if d.end_char <= lo else None
             right_before = gap is not None and re.fullmatch(r"\s*(?:부터|에는|에|까지|중)?\s*,?\s*", gap)
             if (inside or right_before) and not self._modifies_a_noun(d, verb_at):
-                return next(v for v in d._.value if v)
+                return next(v for v in value if v)
         return None
 
     def _modifies_a_noun(self, date: Span, verb_at: int = -1) -> bool:

@@ -16,12 +16,19 @@ from hankg.extract.relations.base import (
     Context,
     Ent,
 )
+from hankg.extract.relations.hints import hint
 from hankg.schema import Fact
 
 # `(A는) … B가 주관하는 컨소시엄으로 참여했다`: the topic joined B's consortium
 JOINED_LEADS_CONSORTIUM = re.compile(
     r"(\S+?)(?:이|가)\s*(?:주관|주도|이끄|이끈)(?:하는|한|는)?\s*컨소시엄(?:으로|에|의\s*일원으로)\s*(?:참여|합류|참가|들어)"
 )
+_JOINED_HINT = hint(JOINED_LEADS_CONSORTIUM)
+# `A 컨소시엄`, `A 주관 컨소시엄`, `A 팀은`: the team of A; `A, B 컨소시엄`: listed, the teams of several
+_NAMED_TEAM = re.compile(r"^\s*(?:주관|주도)?\s*(컨소시엄|연합|진영|정예팀|팀(?:은|이|의|에는))")
+_LISTED = re.compile(r"\s*(?:,|와|과|및|·)\s*['‘]?")
+# `모티프 컨소시엄`: a short form of an organisation's name
+_SHORT_CONSORTIUM = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})\s*컨소시엄")
 # `A와 함께 2차 경쟁에 합류한다`, `추가 공모에 참여한 A`: joining the competition or the call is no joining of
 # a consortium
 CONTEST = re.compile(r"(?:경쟁|평가|단계|대결|레이스|공모|모집|선발)에\s*(?:합류|참여|참가|지원)")
@@ -88,8 +95,8 @@ class Partners(Context):
         for i, e in enumerate(s_orgs):
             after = text[e.end_char : min(sent.end_char, e.end_char + 16)]
             # `A, B 컨소시엄을 대상으로`: the consortia of several, no one lead
-            listed = i > 0 and re.fullmatch(r"\s*(?:,|와|과|및|·)\s*['‘]?", text[s_orgs[i - 1].end_char : e.start_char])
-            named = re.match(r"^\s*(?:주관|주도)?\s*(컨소시엄|연합|진영|정예팀|팀(?:은|이|의|에는))", after)
+            listed = i > 0 and _LISTED.fullmatch(text, s_orgs[i - 1].end_char, e.start_char)
+            named = _NAMED_TEAM.match(after)
             if named and not listed or (LEAD_WORDS.search(after) and self._tail(e) in SUBJECT):
                 lead = e
         # `A는 … 컨소시엄 전열을 가다듬었다`: the subject of a sentence about its consortium (not one joining one)
@@ -106,7 +113,7 @@ class Partners(Context):
             lead = first
         # `모티프 컨소시엄`: a short form of an organisation the article names in full
         sent_text = text[sent.start_char : sent.end_char]
-        for short in re.finditer(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})\s*컨소시엄", sent_text):
+        for short in _SHORT_CONSORTIUM.finditer(sent_text) if "컨소시엄" in sent_text else ():
             full = [o for o in orgs if o.name.startswith(short.group(1)) and o.name != short.group(1)]
             if full and not any(o.start_char == sent.start_char + short.start(1) for o in s_orgs):
                 lead = full[0]
@@ -114,6 +121,8 @@ class Partners(Context):
 
     def _joined(self, sent: Span, s_orgs: list[Ent], topic: Ent) -> list[Fact]:
         """`(A는) … B가 주관하는 컨소시엄으로 참여했다`: the topic joined B's consortium."""
+        if not _JOINED_HINT.search(self.text, sent.start_char, sent.end_char):
+            return []
         joined = JOINED_LEADS_CONSORTIUM.search(self.text[sent.start_char : sent.end_char])
         if not joined:
             return []

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from hankg.extract.relations.base import PROGRAMME, STATUS_CONTEXT, SUBJECT, Ent
-from hankg.extract.relations.status_cues import StatusCues, _Hit
+from hankg.extract.relations.status_cues import STATUS_HINT, StatusCues, _Hit
 from hankg.schema import Fact
 
 # a sentence about "this company" (`이 회사는`, `같은 스타트업이`)
@@ -28,6 +28,8 @@ _ANAPHOR = re.compile(
 _PLURAL_ANAPHOR = re.compile(
     r"^(?:[^\s]+\s+)?((?:이들\s*)?(두|세|네|다섯|[2-9]\s*개)\s*(?:팀|곳|회사|기업|컨소시엄|사)|양사|이들)(?:은|는|이|가|도)\s"
 )
+# `가장 극적인 곳은 A다`: the organisation is the sentence's predicate
+_COPULA_AFTER = re.compile(r"(?:이)?(?:다|였다|이었다)\s*[.\"”']")
 _COUNTS = {"두": 2, "세": 3, "네": 4, "다섯": 5, **{str(n): n for n in range(2, 10)}}
 # between a modifying cue and the organisations it modifies: marks, quotes, at most one short word
 _MODIFIES = re.compile(r"^[\s▲△■◆•·'’\"”‘“]*(?:[가-힣A-Za-z0-9]{1,6}\s+[▲△'‘“]?)?$")
@@ -42,26 +44,32 @@ _JOINERS = re.compile(
 class Status(StatusCues):
     def status(self, doc: Doc, ents: list[Ent]) -> list[Fact]:
         out = []
-        # (start, value) of the dates that hold one
-        dates = [(d.start_char, val) for d in doc.spans.get("dates", []) if any(val := d._.value or [])]
         sents = self.sents
         topic: tuple[int, Ent] | None = None  # (sentence, org) of the last `A는` that opened a sentence
         listed: tuple[int, list[Ent]] | None = None  # (sentence, orgs) of the last enumeration of several
+        text = self.text
+        # STATUS_CONTEXT has no space in it: it is found in the last sentences joined iff in one of them
+        context_before = [0]  # sentences so far that give a status its context
         for k, sent in enumerate(sents):
+            sent_text = text[sent.start_char : sent.end_char]
+            context_before.append(context_before[-1] + bool(STATUS_CONTEXT.search(sent_text)))
             orgs = [e for e in self.ents_in[k] if e.label_ == "ORG" and not e.gov]
             last_topic, last_listed = topic, listed
-            several = [g for g in self._groups(orgs) if len({e.name for e in g}) > 1]
+            several = [g for g in self._groups(orgs) if len({e.name for e in g}) > 1] if len(orgs) > 1 else []
             if several:
                 listed = (k, several[-1])
             if orgs and self._tail(orgs[0]) in ("은", "는"):
                 topic = (k, orgs[0])
             for e in orgs:  # `가장 극적인 곳은 A다`
-                if re.match(r"(?:이)?(?:다|였다|이었다)\s*[.\"”']", self.text[e.end_char : e.end_char + 8]):
+                if _COPULA_AFTER.match(text, e.end_char, e.end_char + 8):
                     topic = (k, e)
-            ctx = " ".join(self.text[x.start_char : x.end_char] for x in sents[max(0, k - 6) : k + 1])
-            if not STATUS_CONTEXT.search(ctx) and not PROGRAMME.search(ctx):
-                continue
-            hits = self._hits(sent, self.text[sents[k - 1].start_char : sents[k - 1].end_char] if k else "")
+            if not STATUS_HINT.search(sent_text):
+                continue  # no cue word: no status (`_hits` finds none)
+            if context_before[k + 1] == context_before[max(0, k - 6)]:
+                ctx = " ".join(text[x.start_char : x.end_char] for x in sents[max(0, k - 6) : k + 1])
+                if not PROGRAMME.search(ctx):
+                    continue
+            hits = self._hits(sent, text[sents[k - 1].start_char : sents[k - 1].end_char] if k else "")
             if not any(h.status for h in hits):
                 continue
             # `이 회사는 …`: the company the previous sentences were about; `세 팀은 …`: the three just listed
@@ -97,7 +105,7 @@ class Status(StatusCues):
                 if stand_in is not None and group[0] is stand_in:
                     group = stands_for
                 for h in found:
-                    date = self._date_near(dates, sent, h.start)
+                    date = self._date_near(self.valued_dates(), sent, h.start)
                     for e in group:
                         # the evidence stays in this sentence, also for a topic named before it
                         start, end = (min(e.start_char, h.start), max(e.end_char, h.start + 2))
@@ -207,13 +215,13 @@ class Status(StatusCues):
             yield group
 
     @staticmethod
-    def _date_near(dates: list[tuple[int, list]], sent: Span, pos: int) -> str | None:
-        inside = [d for d in dates if sent.start_char <= d[0] < sent.end_char]
+    def _date_near(dates: list[tuple[Span, list]], sent: Span, pos: int) -> str | None:
+        inside = [d for d in dates if sent.start_char <= d[0].start_char < sent.end_char]
         if not inside:
             return None
-        return next(v for v in min(inside, key=lambda d: abs(d[0] - pos))[1] if v)
+        return next(v for v in min(inside, key=lambda d: abs(d[0].start_char - pos))[1] if v)
 
     def _stand_in(self, start: int, end: int, k: int) -> Ent | None:
         """`이 회사`, `세 팀`: the words that stand in for organisations named before, as a mention of its own."""
         span = self.doc.char_span(start, end)
-        return None if span is None else Ent(span, self.sents[k], k)
+        return None if span is None else Ent(span, None, None, self.sents[k], k)

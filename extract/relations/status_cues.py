@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from hankg.data import wordset
 from hankg.extract.relations.base import PARTICIPATION, PROGRAMME_CALL, REFUSAL, RETRY, STATUS_WORDS, Context
+from hankg.extract.relations.hints import hint
 
 # after the cue word: the word is part of a noun, not a predicate (`선발 공모`, `선정 결과`, `탈락 위기`)
 _NOUNS_AFTER = "|".join(sorted(wordset("status_nouns"), key=len, reverse=True))
@@ -42,6 +43,9 @@ _CONTEST = re.compile(r"^\s?(?:과정)?(?:에서|에\s*(?:참여|도전|지원|�
 _PLACE = re.compile(r"(?:정예\s*팀|자리|티켓)(?:은|는|이|가)\s")
 # after 재도전: declined (`재도전을 하지 않겠다`, `재도전 계획은 없다`, `재도전에 발을 뺐다`)
 _DECLINED = re.compile(r"^[^\s,.]*\s*(?:\S+\s+)?(?:하지\s*않|안\s*하|안\s*한|않|포기|불참|없|부인|발을)")
+_RETURNED = re.compile(r"돌아갔|돌아간")
+# where no cue word that states a status can be: a sentence without it states none
+STATUS_HINT = hint(*(pat for _, pat in STATUS_WORDS), PARTICIPATION, RETRY, _RETURNED)
 # connective endings that do not end a clause: quotation, negation, purpose, manner
 _NOT_CLAUSE_END = ("다고", "라고", "자고", "냐고", "지", "게", "도록", "고자", "려고", "러", "든지", "거나")
 
@@ -64,7 +68,7 @@ class StatusCues(Context):
         cues += [("applied", m) for m in PARTICIPATION.finditer(st) if PROGRAMME_CALL.search(st[: m.start()])]
         cues += [(None, m) for m in REFUSAL.finditer(st)]
         # `추가 정예팀 자리는 A에 돌아갔다`: the place went to A
-        cues += [("selected", m) for m in re.finditer(r"돌아갔|돌아간", st) if _PLACE.search(st[: m.start()])]
+        cues += [("selected", m) for m in _RETURNED.finditer(st) if _PLACE.search(st[: m.start()])]
         retries = [m for m in RETRY.finditer(st) if _DECLINED.match(st[m.end() : m.end() + 16])]
         for status, m in cues:
             after = st[m.end() : m.end() + 20]
