@@ -149,8 +149,8 @@ class Context:
         self.ents = []
         self._works = None
         self._employers = None
-        self._dates: list[tuple[Span, list]] | None = None
-        self._date_ranges: list[tuple[int, int]] | None = None
+        self._dates: list[tuple[int, int, Span]] | None = None
+        self._date_values: dict[tuple[int, int], list] = {}
         for span in doc.ents:
             ext = span._  # a new Underscore on every `span._`
             name = ext.name
@@ -180,17 +180,23 @@ class Context:
                 return e
         return None
 
-    def valued_dates(self) -> list[tuple[Span, list]]:
-        """The date spans that hold a value, with it (`span._.value`), read once per Doc."""
+    def dates(self) -> list[tuple[int, int, Span]]:
+        """(start, end, span) of the doc's dates, read once per Doc."""
         if self._dates is None:
-            self._dates = [(d, v) for d in self.doc.spans.get("dates", []) if any(v := d._.value or [])]
+            self._dates = [(d.start_char, d.end_char, d) for d in self.doc.spans.get("dates", [])]
         return self._dates
+
+    def date_value(self, date: Span) -> list:
+        """The date's `span._.value`, [] for none, read once per Doc."""
+        key = (date.start_char, date.end_char)  # spaCy's key for the value too
+        value = self._date_values.get(key)
+        if value is None:
+            value = self._date_values[key] = date._.value or []
+        return value
 
     def _is_date(self, pos: int) -> bool:
         """`pos` stands in a date span."""
-        if self._date_ranges is None:
-            self._date_ranges = [(d.start_char, d.end_char) for d in self.doc.spans.get("dates", [])]
-        return any(a <= pos < b for a, b in self._date_ranges)
+        return any(a <= pos < b for a, b, _ in self.dates())
 
     def fact(self, subject: str, relation: str, start: int, end: int, rule: str, **kw) -> Fact:
         return Fact(subject=subject, relation=relation, evidence=Evidence(start=start, end=end), extractor=rule, **kw)

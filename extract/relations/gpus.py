@@ -147,7 +147,7 @@ class Gpus(Context):
                 value, top = _number(m, "n", "m", "n2", "m2"), None
                 if m.group("lo"):  # `500~1000장`: the low end takes the high end's 만/천 when it has none
                     value, top = _number(m, "lo", "lom" if m.group("lom") else "m"), value
-                date = self._gpu_date(self.valued_dates(), pairs[0][1], start, verb_end, verb_at)
+                date = self._gpu_date(pairs[0][1], start, verb_end, verb_at)
                 for eid, e in pairs:
                     out.append(
                         self.fact(
@@ -329,17 +329,15 @@ class Gpus(Context):
             group.insert(0, e)
         return group
 
-    def _gpu_date(
-        self, dates: list[tuple[Span, list]], receiver: Ent, start: int, verb_end: int, verb_at: int
-    ) -> str | None:
+    def _gpu_date(self, receiver: Ent, start: int, verb_end: int, verb_at: int) -> str | None:
         """A date of the clause itself: between the receiver and the verb, or right before the receiver;
         not one of a modifier, unless that modifier is the claim's own verb (`올해 확보한 GPU는`, at `verb_at`)."""
         lo, hi = min(receiver.start_char, start), verb_end
-        for d, value in dates:
-            inside = lo <= d.start_char and d.end_char <= hi
-            gap = self.text[d.end_char : lo] if d.end_char <= lo else None
+        for a, b, d in self.dates():
+            inside = lo <= a and b <= hi
+            gap = self.text[b:lo] if b <= lo else None
             right_before = gap is not None and re.fullmatch(r"\s*(?:부터|에는|에|까지|중)?\s*,?\s*", gap)
-            if (inside or right_before) and not self._modifies_a_noun(d, verb_at):
+            if (inside or right_before) and any(value := self.date_value(d)) and not self._modifies_a_noun(d, verb_at):
                 return next(v for v in value if v)
         return None
 

@@ -105,7 +105,7 @@ class Status(StatusCues):
                 if stand_in is not None and group[0] is stand_in:
                     group = stands_for
                 for h in found:
-                    date = self._date_near(self.valued_dates(), sent, h.start)
+                    date = self._date_near(sent, h.start)
                     for e in group:
                         # the evidence stays in this sentence, also for a topic named before it
                         start, end = (min(e.start_char, h.start), max(e.end_char, h.start + 2))
@@ -214,12 +214,13 @@ class Status(StatusCues):
         if group:
             yield group
 
-    @staticmethod
-    def _date_near(dates: list[tuple[Span, list]], sent: Span, pos: int) -> str | None:
-        inside = [d for d in dates if sent.start_char <= d[0].start_char < sent.end_char]
+    def _date_near(self, sent: Span, pos: int) -> str | None:
+        """The value of the sentence's date nearest to `pos`."""
+        s0, s1 = sent.start_char, sent.end_char
+        inside = [d for a, _, d in self.dates() if s0 <= a < s1 and any(self.date_value(d))]
         if not inside:
             return None
-        return next(v for v in min(inside, key=lambda d: abs(d[0].start_char - pos))[1] if v)
+        return next(v for v in self.date_value(min(inside, key=lambda d: abs(d.start_char - pos))) if v)
 
     def _stand_in(self, start: int, end: int, k: int) -> Ent | None:
         """`이 회사`, `세 팀`: the words that stand in for organisations named before, as a mention of its own."""

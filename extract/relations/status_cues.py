@@ -46,6 +46,7 @@ _DECLINED = re.compile(r"^[^\s,.]*\s*(?:\S+\s+)?(?:하지\s*않|안\s*하|안\s*
 _RETURNED = re.compile(r"돌아갔|돌아간")
 # where no cue word that states a status can be: a sentence without it states none
 STATUS_HINT = hint(*(pat for _, pat in STATUS_WORDS), PARTICIPATION, RETRY, _RETURNED)
+_STATUS_WORDS = [(status, pat, hint(pat)) for status, pat in STATUS_WORDS]
 # connective endings that do not end a clause: quotation, negation, purpose, manner
 _NOT_CLAUSE_END = ("다고", "라고", "자고", "냐고", "지", "게", "도록", "고자", "려고", "러", "든지", "거나")
 
@@ -64,7 +65,7 @@ class StatusCues(Context):
         text, s0 = self.text, sent.start_char
         st = text[s0 : sent.end_char]
         hits: dict[int, _Hit] = {}
-        cues = [(status, m) for status, pat in STATUS_WORDS for m in pat.finditer(st)]
+        cues = [(status, m) for status, pat, h in _STATUS_WORDS if h.search(st) for m in pat.finditer(st)]
         cues += [("applied", m) for m in PARTICIPATION.finditer(st) if PROGRAMME_CALL.search(st[: m.start()])]
         cues += [(None, m) for m in REFUSAL.finditer(st)]
         # `추가 정예팀 자리는 A에 돌아갔다`: the place went to A
