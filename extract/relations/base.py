@@ -91,7 +91,8 @@ class Ent:
         kind = _KIND.get(self.label_)
         self.eid = entity_id(kind, self.name) if kind is not None and self.name is not None else ""
         name, outlet = self.name or "", (self.rule or "").startswith(_OUTLET_RULES)
-        self.gov = outlet or name.endswith(GOV_HEADS)
+        self.gov = outlet or name.endswith(GOV_HEADS)  # an outlet, a government body
+        # an outlet, a ministry or agency that runs programmes: never a consortium member (a 청 or a court can be)
         self.organiser = outlet or name.endswith(ORGANISERS)
         self.sent, self.k = sent, k  # the sentence and its index in `Context.sents`
 
@@ -101,19 +102,6 @@ class Ent:
 
     def __repr__(self) -> str:
         return f"Ent({self.label_} {self.name!r} {self.start_char}-{self.end_char})"
-
-
-def _eid(e: Ent) -> str:
-    return e.eid
-
-
-def _is_gov_or_outlet(e: Ent) -> bool:
-    return e.gov
-
-
-def _is_organiser_or_outlet(e: Ent) -> bool:
-    """An outlet, a ministry or agency that runs programmes: never a consortium member (a 청 or a court can be)."""
-    return e.organiser
 
 
 @cache
@@ -135,7 +123,9 @@ class Context:
     ents_in: list[list[Ent]]  # the entities of each sentence, by the sentence their start stands in
     _develops: list[Fact]
     _works: list[Fact] | None  # the works_at facts, once found
-    _employers: tuple[Doc, dict[str, Ent]] | None
+    _employers: dict[str, Ent] | None  # person id → the organisation they work at, once asked
+    _dates: list[tuple[int, int, Span]] | None
+    _date_values: dict[tuple[int, int], list]
 
     def _read(self, doc: Doc) -> None:
         self.doc = doc
@@ -149,8 +139,8 @@ class Context:
         self.ents = []
         self._works = None
         self._employers = None
-        self._dates: list[tuple[int, int, Span]] | None = None
-        self._date_values: dict[tuple[int, int], list] = {}
+        self._dates = None
+        self._date_values = {}
         for span in doc.ents:
             ext = span._  # a new Underscore on every `span._`
             name = ext.name
@@ -203,13 +193,11 @@ class Context:
 
     def _employer(self, person: Ent) -> Ent | None:
         """The organisation a person works at, as the article states it (not an outlet); read once per Doc."""
-        cache = self._employers
-        if cache is None or cache[0] is not self.doc:
-            found: dict[str, Ent] = {}
+        if self._employers is None:
+            self._employers = {}
             works = self._works if self._works is not None else self.works_at(self.doc, self.ents)  # type: ignore[attr-defined]
             for f in works:
                 org = next((e for e in self.ents if e.label_ == "ORG" and e.eid == f.object), None)
                 if org is not None and not org.gov:
-                    found.setdefault(f.subject, org)
-            cache = self._employers = (self.doc, found)
-        return cache[1].get(person.eid)
+                    self._employers.setdefault(f.subject, org)
+        return self._employers.get(person.eid)

@@ -10,10 +10,14 @@ gets no hint: `hint` then matches everywhere.
 from __future__ import annotations
 
 import re
-from re import _constants as sre  # the syntax tree's opcodes (`re._parser` makes the tree)
-from re import _parser
 
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+try:  # `re`'s own parser and the opcodes of its syntax tree (private: without them, no hints)
+    from re import _constants as sre
+    from re import _parser
+
+    _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+except ImportError:  # pragma: no cover
+    _parser = None  # type: ignore[assignment]
 
 
 def _better(a: list[str] | None, b: list[str] | None) -> list[str] | None:
@@ -48,7 +52,7 @@ def _required(seq) -> list[str] | None:
 
 def needles(pattern: re.Pattern) -> list[str] | None:
     """The plain words one of which every match of `pattern` holds, None when it has none."""
-    if pattern.flags & re.IGNORECASE:
+    if _parser is None or pattern.flags & re.IGNORECASE:
         return None
     return _required(_parser.parse(pattern.pattern, pattern.flags))
 

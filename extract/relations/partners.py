@@ -24,6 +24,10 @@ JOINED_LEADS_CONSORTIUM = re.compile(
     r"(\S+?)(?:이|가)\s*(?:주관|주도|이끄|이끈)(?:하는|한|는)?\s*컨소시엄(?:으로|에|의\s*일원으로)\s*(?:참여|합류|참가|들어)"
 )
 _JOINED_HINT = hint(JOINED_LEADS_CONSORTIUM)
+# `X는 A, B와 함께`, `파트너로 끌어들였다`: a lead that takes partners on
+_TAKING = re.compile(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성")
+_TAKING_PARTNERS = re.compile(r"컨소시엄|파트너|손잡|참여")
+_BULLET = re.compile(r"^\s*[▲△■◆•·\-]")
 # `A 컨소시엄`, `A 주관 컨소시엄`, `A 팀은`: the team of A; `A, B 컨소시엄`: listed, the teams of several
 _NAMED_TEAM = re.compile(r"^\s*(?:주관|주도)?\s*(컨소시엄|연합|진영|정예팀|팀(?:은|이|의|에는))")
 _LISTED = re.compile(r"\s*(?:,|와|과|및|·)\s*['‘]?")
@@ -64,13 +68,13 @@ class Partners(Context):
             here = self._lead_in(sent, s_orgs, orgs)
             if here is not None:
                 lead, lead_at = here, k
-            taking = re.search(r"함께|파트너|손잡|끌어들|꾸렸|꾸린|구성", sent_text) and re.search(
-                r"컨소시엄|파트너|손잡|참여", sent_text
+            taking = _TAKING.search(sent_text) and _TAKING_PARTNERS.search(sent_text)
+            bullet = _BULLET.match(sent_text) and lead is not None and k - lead_at <= 6
+            # partners taken on or taking part, in a sentence that speaks of consortia or follows one that does
+            talk = talk_before[k + 1] > talk_before[max(0, k - 4)] and (
+                taking or PARTNER_VERBS.search(CONTEST.sub("", sent_text)) or LISTED_IN_TEAM.search(sent_text)
             )
-            bullet = re.match(r"^\s*[▲△■◆•·\-]", sent_text) and lead is not None and k - lead_at <= 6
-            verbs = PARTNER_VERBS.search(CONTEST.sub("", sent_text)) or LISTED_IN_TEAM.search(sent_text)
-            talk = (verbs or taking) and talk_before[k + 1] > talk_before[max(0, k - 4)]
-            if not APPLICANT_LISTING.search(sent_text) and (bullet or talk):
+            if (bullet or talk) and not APPLICANT_LISTING.search(sent_text):
                 the_lead = lead if lead is not None and k - lead_at <= (6 if bullet else 4) else None
                 first = s_orgs[0] if s_orgs else None
                 if taking and first is not None and self._tail(first) in SUBJECT:
