@@ -183,14 +183,17 @@ class StoredAnswers:
             self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         return self._db
 
-    def page(self, name: str, start: int) -> list | None:
-        """The records of the page of `name` that starts at `start` (validated once, then kept)."""
-        key = (name, start)
-        if key not in self._pages:
-            raw = self._read(name, start)
+    def page(self, name: str, start: int, ahead: Sequence[int] = ()) -> list | None:
+        """The records of the page of `name` that starts at `start` (validated once, then kept), and
+        the pages that start at `ahead` read with it: the collector is paused once for them all, and
+        each pause leaves it a full collection to catch up with (a second on a 10,000-article graph)."""
+        if (name, start) not in self._pages:
             with _no_collection():
-                self._pages[key] = None if raw is None else _adapter(name).validate_json(raw)
-        return self._pages[key]
+                for first in (start, *ahead):
+                    if (name, first) not in self._pages:
+                        raw = self._read(name, first)
+                        self._pages[name, first] = None if raw is None else _adapter(name).validate_json(raw)
+        return self._pages[name, start]
 
     def named(self, name: str) -> list[str] | None:
         """The nodes a normalised name names, as the graph's own index has it ([] for none), or
@@ -313,8 +316,19 @@ class StoredAnswer(Sequence[T], Generic[T]):
         return self._at(i if self._positions is None else self._positions[i])
 
     def __iter__(self) -> Iterator[T]:
-        for pos in (range(self._count) if self._positions is None else self._positions):
-            yield self._at(pos)
+        if self._positions is not None:
+            for pos in self._positions:
+                yield self._at(pos)
+            return
+        ahead = 1  # pages read at once: 1, 2, 4… 64, so a loop that stops early reads little
+        for i, start in enumerate(self._starts):
+            page = None if self._whole is not None else self._source.page(
+                self._name, start, self._starts[i + 1:i + ahead])
+            ahead = min(2 * ahead, 64)
+            if page is None and self._whole is None:
+                self._whole = self._fallback()
+            end = self._starts[i + 1] if i + 1 < len(self._starts) else self._count
+            yield from (page if page is not None else self._whole[start:end])  # type: ignore[index]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, (list, tuple, StoredAnswer)):
