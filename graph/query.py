@@ -413,7 +413,7 @@ class KnowledgeGraph:
         node = self.resolve(entity) if entity else None
         if node is None:
             return self._whole("timeline", lambda: self._timeline(None))
-        return self._timeline(node)
+        return list(self._cached(("timeline", node), lambda: self._timeline(node)))
 
     def _timeline(self, node: str | None) -> list[Event]:
         events = [e for e in (self._event(u, v, d) for u, v, d in

@@ -8,7 +8,8 @@ article it finished, and the next run skips them by content hash. `facts.jsonl` 
 `graph.graphml` are written from the store when a run ends, atomically (a temporary file,
 then a rename), with the same bytes as before the store existed. A folder from before the
 store (only `facts.jsonl`) is imported on first use. An article id stored with different
-text is replaced in place: it keeps its line in `facts.jsonl`.
+text is replaced in place: it keeps its line in `facts.jsonl`. The end of a run also keeps the
+whole-corpus answers of the questions (`hankg.graph.stored`), which a new article drops.
 """
 
 from __future__ import annotations
