@@ -87,9 +87,10 @@ def median_time(fn: Callable[[], object], repeat: int = 5) -> float:
 
 
 def query_latency(folder: Path) -> dict[str, tuple[float, ...]]:
-    """Load time, and for each query (first call, its CPU time, reading the first 20 records of its
-    answer then, reading all of it then, median of 5 calls after it), in seconds. A store's answer
-    to a whole-corpus question is read a page at a time: its first call reads nothing yet.
+    """Load time, and for each query (first call, its CPU time, the CPU time of reading the first 20
+    records of its answer then, and of reading all of it then, median of 5 calls after it), in
+    seconds. A store's answer to a whole-corpus question is read a page at a time: its first call
+    reads nothing yet.
 
     The names asked about are picked on a graph loaded for that alone, so every first call
     is made on a graph that has answered nothing yet."""
@@ -113,17 +114,17 @@ def query_latency(folder: Path) -> dict[str, tuple[float, ...]]:
         answer = fn()
         first, cpu = time.perf_counter() - t, time.process_time() - c
         seq = answer if isinstance(answer, Sequence) else [answer]
-        t = time.perf_counter()
+        c = time.process_time()
         list(seq[:20])
-        head = time.perf_counter() - t
-        t = time.perf_counter()
+        head = time.process_time() - c
+        c = time.process_time()
         list(seq)
-        out[label] = (first, cpu, head, time.perf_counter() - t, median_time(fn))
+        out[label] = (first, cpu, head, time.process_time() - c, median_time(fn))
     return out
 
 
 def print_latency(label: str, folder: Path) -> None:
-    print(f"  {'':>18}  {'query':<36} {'first call':>11} {'its CPU':>10} {'first 20':>10} {'all of it':>10}"
+    print(f"  {'':>18}  {'query':<36} {'first call':>11} {'its CPU':>10} {'20: CPU':>10} {'all: CPU':>10}"
           f" {'again':>10}")
     for q, times in query_latency(folder).items():
         print(f"  {label:>18}  {q:<36}" + "".join(f" {t * 1000:8.1f} ms" for t in times), flush=True)

@@ -13,7 +13,6 @@ indexed scans, not an XML parse.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import inspect
 import json
@@ -204,15 +203,9 @@ def read_graph(db: sqlite3.Connection, scope: str | None = None) -> nx.MultiDiGr
         raise ValueError(f"Unknown scope {scope!r}; use one of {', '.join(map(str, SCOPES))}.")
     graph = nx.MultiDiGraph()
     graph.graph.update(node_default={}, edge_default={})  # as networkx's GraphML reader leaves them: same exports
-    paused = gc.isenabled()
-    gc.disable()  # millions of dicts, none in a cycle: collections meanwhile would only walk them (a sixth of the time)
-    try:
-        graph.add_nodes_from((n, json.loads(a)) for n, a in db.execute("SELECT id, attrs FROM nodes ORDER BY id"))
-        graph.add_edges_from((u, v, k, json.loads(a)) for u, v, k, a in db.execute(
-            f"SELECT u, v, key, attrs FROM edges {SCOPES[scope]} ORDER BY u, v, key"))
-    finally:
-        if paused:
-            gc.enable()
+    graph.add_nodes_from((n, json.loads(a)) for n, a in db.execute("SELECT id, attrs FROM nodes ORDER BY id"))
+    graph.add_edges_from((u, v, k, json.loads(a)) for u, v, k, a in db.execute(
+        f"SELECT u, v, key, attrs FROM edges {SCOPES[scope]} ORDER BY u, v, key"))
     return graph
 
 

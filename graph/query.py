@@ -36,7 +36,7 @@ import networkx as nx
 from hankg.data import Actors
 from hankg.schema import ArticleRecord
 
-from . import paths
+from . import walks
 from .answers import (
     RELATIONS,
     ArticleInfo,
@@ -261,7 +261,7 @@ class KnowledgeGraph:
 
     def _walk_fact_edges(self, node: str | None, direction: str) -> list[Edge]:
         if node is None:
-            return self._cached("edges", lambda: _all_facts(self.graph))
+            return self._cached("edges", lambda: walks.all_facts(self.graph))
         out, into, _ = self._node_edges(node)
         if direction == "in":
             return into
@@ -271,7 +271,7 @@ class KnowledgeGraph:
 
     def _node_edges(self, node: str) -> tuple[list[Edge], list[Edge], list[dict]]:
         """A node's fact edges out and in, and the data of its mentions, in networkx's order."""
-        return self._cached(("node_edges", node), lambda: _node_edges(self.graph, node))
+        return self._cached(("node_edges", node), lambda: walks.node_edges(self.graph, node))
 
     def _facts_of(self, node: str, relation: str, direction: str = "out") -> list[FactView]:
         return list(self._cached(("facts_of", node, relation, direction), lambda: sorted(
@@ -490,38 +490,16 @@ class KnowledgeGraph:
         """The shortest chain of facts between two entities (edges taken in either direction)."""
         start, end = self.resolve(a), self.resolve(b)
         try:
-            hops = paths.shortest_path(self._neighbours, start, end)
+            hops = walks.shortest_path(self._neighbours, start, end)
         except nx.NetworkXNoPath:
             raise NoPath(f"No chain of facts joins {self.name(start)!r} and "
                          f"{self.name(end)!r}.") from None
         steps = []
         for u, v in zip(hops, hops[1:], strict=False):
-            facts = sorted((self._fact(x, y, d) for x, y, d in paths.hop_edges(self.graph, u, v)), key=_fact_order)
+            facts = sorted((self._fact(x, y, d) for x, y, d in walks.hop_edges(self.graph, u, v)), key=_fact_order)
             steps.append(Step(source=self.name(u), source_id=u, target=self.name(v), target_id=v,
                               facts=facts, sources=[s for f in facts for s in f.sources]))
         return steps
 
     def _neighbours(self, node: str) -> list[str]:
-        return self._cached(("neighbours", node), lambda: paths.neighbours(self.graph, node))
-
-
-def _all_facts(graph: nx.MultiDiGraph) -> list[Edge]:
-    """Every fact edge, in the order networkx's `edges` gives them. It reads networkx's own dicts
-    (`_adj`, `_pred`): its views cost a call or two per neighbour, three quarters of the walk."""
-    return [(u, v, d) for u, nbrs in graph._adj.items() for v, keyed in nbrs.items()
-            for d in keyed.values() if d.get("kind") == "fact"]
-
-
-def _node_edges(graph: nx.MultiDiGraph, node: str) -> tuple[list[Edge], list[Edge], list[dict]]:
-    """A node's fact edges out and in, and its mentions' data, as `out_edges` / `in_edges` give them."""
-    out = [(node, v, d) for v, keyed in graph._adj[node].items() for d in keyed.values() if d.get("kind") == "fact"]
-    into: list[Edge] = []
-    mentions: list[dict] = []
-    for u, keyed in graph._pred[node].items():
-        for d in keyed.values():
-            kind = d.get("kind")
-            if kind == "fact":
-                into.append((u, node, d))
-            elif kind == "mentions":
-                mentions.append(d)
-    return out, into, mentions
+        return self._cached(("neighbours", node), lambda: walks.neighbours(self.graph, node))

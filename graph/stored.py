@@ -73,10 +73,10 @@ def facts_name(relation: str | None) -> str:
 @functools.cache
 def code() -> str:
     """A short hash of the code that makes the answers: stored answers from other code are not read."""
-    from . import answers, conflicts, programme, query, resolve, when
+    from . import answers, conflicts, programme, query, resolve, walks, when
 
     try:
-        text = "".join(inspect.getsource(m) for m in (answers, conflicts, programme, query, resolve, when,
+        text = "".join(inspect.getsource(m) for m in (answers, conflicts, programme, query, resolve, walks, when,
                                                        sys.modules[__name__]))
     except OSError:  # no source shipped: the version stands in for it
         from hankg import __version__ as text
