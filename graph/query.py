@@ -111,6 +111,15 @@ class KnowledgeGraph:
         self._forget()
         self._stored = None
 
+    def __getstate__(self) -> dict:
+        """Pickled without what it worked out: the records of edges are kept by the id of their data."""
+        return {"_graph": self.graph, "_read": None, "_stored": self._stored}
+
+    def __setstate__(self, state: dict) -> None:
+        self._graph, self._read = state["_graph"], None
+        self._forget()
+        self._stored = state["_stored"]
+
     def _forget(self) -> None:
         self._index_: Mapping[str, Collection[str]] | StoredNames | None = None
         # Worked out at first use (`_cached`): answers by question and argument, the records

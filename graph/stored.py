@@ -169,6 +169,12 @@ class StoredAnswers:
     def __contains__(self, name: str) -> bool:
         return name in self.index
 
+    def __getstate__(self) -> dict:  # a loaded graph pickles (for worker processes): no connection, no lock
+        return {**self.__dict__, "_db": None, "_lock": None}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _lock=threading.Lock())
+
     def _read(self, query: str, start: int) -> bytes | None:
         """One stored row, None when the answers it belongs to are gone (the store changed since)."""
         with self._lock:

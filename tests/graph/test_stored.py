@@ -181,3 +181,16 @@ def test_paths_walked_a_node_at_a_time_are_the_ones_networkx_finds():
                     kg.path(a, b)
             else:
                 assert [s.model_dump() for s in kg.path(a, b)] == [s.model_dump() for s in expected], (a, b)
+
+
+def test_a_loaded_graph_pickles_with_its_answers(out_dir):
+    import pickle
+
+    g = load(out_dir)
+    first, org = g.timeline()[0], g.organizations()[0].id
+    staff = g.people(org=org)  # records of edges made before pickling are not carried over
+    again = pickle.loads(pickle.dumps(g))
+    assert again.timeline() == g.timeline() and again.timeline()[0] == first
+    assert again.people(org=org) == staff and again.entity(org) == g.entity(org)
+    lazy = pickle.loads(pickle.dumps(load(out_dir, lazy=True)))
+    assert lazy.people(org=org) == staff
