@@ -140,6 +140,9 @@ def fingerprint(table: Actors) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+ANSWERS_EVERY = 20  # the answers are worked out again once 5 % of the store is new since they were kept
+ANSWERS_ALWAYS = 200  # a store this small costs little to answer: every run keeps its answers
+
 class OutputStore:
     """An output folder being added to: `has`/`add` records as they come, `close` to write the files.
 
@@ -147,8 +150,9 @@ class OutputStore:
     """
 
     def __init__(self, out: Path, *, rebuild: bool = False, aliases: Sequence[Path] = (),
-                 batch_size: int = 16, batch_seconds: float = 1.0) -> None:
+                 batch_size: int = 16, batch_seconds: float = 1.0, keep_answers: bool | None = None) -> None:
         self.out = Path(out)
+        self.keep_answers = keep_answers  # None: when due (`_answers_due`); True / False: always / never
         self.path = self.out / DB
         self.aliases = tuple(str(p) for p in aliases)
         self.actors: Actors = actors(self.aliases)
@@ -348,10 +352,28 @@ class OutputStore:
                 self._set_meta("stale", "0")
                 self._set_meta("actors", fingerprint(self.actors))
         if not stored.current(self.db):
-            self._keep_answers()
+            if self._answers_due():
+                self._keep_answers()
+            else:
+                with self._transaction():
+                    self._set_meta("answers_pending", str(self._answers_pending()))
         summary = StoreSummary(new=self.new, imported=self.imported, **self.counts())
         self.db.close()
         return summary
+
+    def _answers_pending(self) -> int:
+        """Articles added since the stored answers were last worked out."""
+        return int(self._meta("answers_pending") or 0) + self.new + self.imported
+
+    def _answers_due(self) -> bool:
+        """Working the answers out costs the whole graph (1.5 s at 800 articles, 25 s at 10,000), so a run
+        does it once the articles added since they were last kept reach 1/ANSWERS_EVERY of the store:
+        a run of an archive's day of news, or any run into a small store, not each article added.
+        Until then queries work out what they ask from the graph, as graphs in memory do."""
+        if self.keep_answers is not None:
+            return self.keep_answers
+        total = self.counts()["articles"]
+        return total <= ANSWERS_ALWAYS or self._answers_pending() * ANSWERS_EVERY >= total
 
     def _keep_answers(self) -> None:
         """Work out the whole-corpus answers of the stored graph and keep them (`hankg.graph.stored`)."""
@@ -360,6 +382,7 @@ class OutputStore:
         kg = KnowledgeGraph(read_graph(self.db))
         with self._transaction():
             stored.write(self.db, kg)
+            self._set_meta("answers_pending", "0")
 
     def counts(self) -> dict[str, int]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731

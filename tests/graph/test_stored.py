@@ -194,3 +194,30 @@ def test_a_loaded_graph_pickles_with_its_answers(out_dir):
     assert again.people(org=org) == staff and again.entity(org) == g.entity(org)
     lazy = pickle.loads(pickle.dumps(load(out_dir, lazy=True)))
     assert lazy.people(org=org) == staff
+
+
+def test_answers_are_kept_once_enough_of_the_store_is_new(nlp, repo, tmp_path, monkeypatch):
+    """Working the answers out costs the whole graph: a run keeps them when 1/ANSWERS_EVERY of the
+    store is new since they were kept (or when asked to), not for every article added."""
+    from hankg.graph import store as store_module
+
+    monkeypatch.setattr(store_module, "ANSWERS_ALWAYS", 0)
+    monkeypatch.setattr(store_module, "ANSWERS_EVERY", 5)
+    records = list(extract_path(repo / "corpus", nlp=nlp))
+    folder = tmp_path / "out"
+
+    def run(recs, **kw) -> bool:
+        store = OutputStore(folder, **kw)
+        store.add_all(recs)
+        store.close()
+        db = sqlite3.connect(folder / DB)
+        try:
+            return stored.current(db)
+        finally:
+            db.close()
+
+    assert run(records[:8])  # all new: kept
+    assert not run(records[8:9])  # 1 of 9 new: 5 × 1 < 9
+    assert not isinstance(load(folder).organizations(), StoredAnswer)  # worked out from the graph meanwhile
+    assert run([], keep_answers=True)  # asked for: kept now
+    assert not run(records[9:10])  # 1 of 10 since then: 5 × 1 < 10
