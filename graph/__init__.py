@@ -25,11 +25,13 @@ from .query import (
 from .report import render_report, write_report
 from .resolve import norm, resolve
 from .store import OutputStore, StoreError, StoreSummary, read_article, read_records, write_records
+from .stored import StoredAnswer
 
 __all__ = [
     "FORMATS", "ArticleInfo", "EntityInfo", "Event", "FactView", "KnowledgeGraph", "Model",
     "NoPath", "Organization", "OutputStore", "Person", "Role", "SizeClaim", "Source", "Step",
-    "StoreError", "StoreSummary", "UnknownEntity", "article_node", "build_graph", "export", "format_params",
+    "StoreError", "StoreSummary", "StoredAnswer", "UnknownEntity", "article_node", "build_graph", "export",
+    "format_params",
     "node_link", "norm", "read_article", "read_records", "render_report", "resolve", "to_csv", "to_graphml",
     "to_json", "write_records", "write_report",
 ]

@@ -6,270 +6,161 @@
 >>> g.timeline(entity="엑사원")
 >>> g.path("권순일", "솔라")
 
-Every answer is a typed record (pydantic) carrying `sources`: the articles, with evidence
-offsets, that make the claim, because a claim without its source cannot be checked. Names
-resolve through the nodes' names, aliases and ids after the scorer's normalisation; an
-unknown name raises `UnknownEntity` (a `KeyError`) with the closest known names.
+Every answer is a typed record (pydantic, `hankg.graph.answers`) carrying `sources`: the
+articles, with evidence offsets, that make the claim, because a claim without its source cannot
+be checked. Names resolve through the nodes' names, aliases and ids after the scorer's
+normalisation; an unknown name raises `UnknownEntity` (a `KeyError`) with the closest known names.
 
-Each `KnowledgeGraph` works an answer out once: the claims of an edge, the facts of a node
-and the answers of the questions are kept on the object, built at first use (so a loaded
-graph is ready at once and pays only for what it is asked). The records it returns are
-therefore shared between calls: read them, or `model_copy(deep=True)` one before changing it.
-After changing `g.graph` itself, call `g.refresh()`.
+Each `KnowledgeGraph` works an answer out once: the claims of an edge, the edges and facts of a
+node and the answers of the questions are kept on the object, built at first use (so a loaded
+graph is ready at once and pays only for what it is asked; a question about one name reads only
+that node's edges). The records it returns are therefore shared between calls: read them, or
+`model_copy(deep=True)` one before changing it. After changing `g.graph` itself, call `g.refresh()`.
+
+A graph loaded from a store (`hankg.load`) answers the questions about the whole corpus from the
+answers the store keeps (`hankg.graph.stored`): a `StoredAnswer`, a read-only sequence equal to
+the list worked out, read a page at a time. Graphs made otherwise answer with lists.
 """
 
 from __future__ import annotations
 
 import difflib
 import gc
-import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-from pydantic import BaseModel, Field
 
 from hankg.data import Actors
 from hankg.schema import ArticleRecord
 
+from . import walks
+from .answers import (
+    RELATIONS,
+    ArticleInfo,
+    EntityInfo,
+    Event,
+    FactView,
+    GpuClaim,
+    Model,
+    NoPath,
+    Organization,
+    Person,
+    Role,
+    SizeClaim,
+    Source,
+    Step,
+    UnknownEntity,
+    _event_order,
+    _fact_order,
+    _loads,
+    _merge_roles,
+    _names,
+    _summary,
+    format_gpus,
+    format_params,
+)
 from .build import ARTICLE_PREFIX, build_graph
 from .resolve import norm
 from .store import GRAPH
 from .when import parse_bound, sort_key, within
 
+if TYPE_CHECKING:
+    from .stored import StoredAnswers, StoredNames
+
+__all__ = [  # the records live in `answers`; `from hankg.graph.query import Source` keeps working
+    "RELATIONS", "ArticleInfo", "EntityInfo", "Event", "FactView", "GpuClaim", "KnowledgeGraph", "Model",
+    "NoPath", "Organization", "Person", "Role", "SizeClaim", "Source", "Step", "UnknownEntity",
+    "_summary", "format_gpus", "format_params",
+]
 _MISSING = object()
-RELATIONS = ("works_at", "develops", "parameters", "partner_of", "programme_status", "gpus")
-
-
-class UnknownEntity(KeyError):
-    """A name the graph does not know (or knows as several entities), with suggestions."""
-
-    def __init__(self, name: str, suggestions: Sequence[str] = (), ambiguous: bool = False):
-        super().__init__(name)
-        self.name = name
-        self.suggestions = list(suggestions)
-        self.ambiguous = ambiguous
-
-    def __str__(self) -> str:
-        if self.ambiguous:
-            return (f"{self.name!r} names {len(self.suggestions)} entities; use one of their ids: "
-                    + ", ".join(self.suggestions) + ".")
-        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
-        return f"No entity named {self.name!r} in the graph.{hint}"
-
-
-class NoPath(LookupError):
-    """Two entities that no chain of facts connects."""
-
-
-class Source(BaseModel):
-    """Where a claim comes from: the article, the offsets of its evidence and the sentence."""
-
-    article: str
-    published: str | None = None
-    title: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    start: int | None = None
-    end: int | None = None
-    text: str | None = Field(None, description="The sentence that states the claim.")
-    text_start: int | None = Field(None, description="Where `text` starts in the article.")
-
-    def parts(self) -> tuple[str, str, str] | None:
-        """The sentence as (before, the claim's own words, after), or None without one."""
-        if self.text is None or None in (self.start, self.end, self.text_start):
-            return None
-        n = len(self.text)
-        a = min(max(self.start - self.text_start, 0), n)
-        b = min(max(self.end - self.text_start, a), n)
-        return self.text[:a], self.text[a:b], self.text[b:]
-
-
-class FactView(BaseModel):
-    """One claim of one article, with names resolved to the merged graph's nodes."""
-
-    subject: str
-    subject_id: str
-    relation: str
-    object: str | None = None
-    object_id: str | None = None
-    role: str | None = None
-    value: float | None = None
-    max: float | None = None
-    unit: str | None = None
-    date: str | None = None
-    when: str | None = Field(None, description="The fact's own date, else its article's.")
-    article: str
-    published: str | None = None
-    extractor: str | None = None
-    sources: list[Source] = Field(default_factory=list)
-
-
-class SizeClaim(BaseModel):
-    """One dated statement of a model's (or a team's) size in parameters."""
-
-    value: float
-    max: float | None = None
-    unit: str | None = None
-    date: str | None = None
-    when: str | None = None
-    article: str
-    sources: list[Source] = Field(default_factory=list)
-
-
-class GpuClaim(BaseModel):
-    """One statement of how many GPUs a team receives or uses: `B200` × 512."""
-
-    chip: str | None = Field(None, description="The chip as written (B200, H100), or GPU when none is named.")
-    value: float
-    max: float | None = None
-    date: str | None = None
-    when: str | None = None
-    article: str
-    sources: list[Source] = Field(default_factory=list)
-
-
-class Role(BaseModel):
-    org: str
-    org_id: str
-    role: str | None = None
-    sources: list[Source] = Field(default_factory=list)
-
-
-class _Node(BaseModel):
-    id: str
-    name: str
-    aliases: list[str] = Field(default_factory=list)
-    articles: list[str] = Field(default_factory=list)
-    first_seen: str | None = None
-    last_seen: str | None = None
-    sources: list[Source] = Field(default_factory=list)
-
-
-class Organization(_Node):
-    models: list[str] = Field(default_factory=list)
-    people: list[str] = Field(default_factory=list)
-    partners: list[str] = Field(default_factory=list, description="Members of its consortium.")
-    partner_of: list[str] = Field(default_factory=list, description="Consortia it is part of.")
-    status: str | None = Field(None, description="Its latest programme status.")
-    status_history: list[FactView] = Field(default_factory=list)
-    size_history: list[SizeClaim] = Field(default_factory=list)
-    gpu_history: list[GpuClaim] = Field(default_factory=list, description="Its GPU figures (`gpus` facts).")
-
-
-class Person(_Node):
-    roles: list[Role] = Field(default_factory=list)
-
-    @property
-    def orgs(self) -> list[str]:
-        return list(dict.fromkeys(r.org for r in self.roles))
-
-
-class Model(_Node):
-    developer: str | None = None
-    developers: list[str] = Field(default_factory=list)
-    parameters: float | None = Field(None, description="The latest claimed size.")
-    parameters_max: float | None = None
-    size_history: list[SizeClaim] = Field(default_factory=list)
-
-
-class EntityInfo(_Node):
-    kind: str
-    mentions: int = 0
-    facts: list[FactView] = Field(default_factory=list)
-
-
-class Event(BaseModel):
-    """One dated thing on the timeline: a fact, or an article's publication."""
-
-    when: str
-    kind: str
-    summary: str
-    subject: str | None = None
-    subject_id: str | None = None
-    relation: str | None = None
-    object: str | None = None
-    object_id: str | None = None
-    role: str | None = None
-    value: float | None = None
-    max: float | None = None
-    date_stated: bool = Field(False, description="True when the text gives the date itself.")
-    article: str
-    sources: list[Source] = Field(default_factory=list)
-
-
-class Step(BaseModel):
-    """One hop of a path: two entities and the facts (either direction) that join them."""
-
-    source: str
-    source_id: str
-    target: str
-    target_id: str
-    facts: list[FactView]
-    sources: list[Source] = Field(default_factory=list)
-
-
-class ArticleInfo(BaseModel):
-    id: str
-    title: str | None = None
-    source: str | None = None
-    url: str | None = None
-    published: str | None = None
-    content_hash: str | None = None
-
-
-def format_params(value: float | None, top: float | None = None) -> str:
-    """`1e11` → `100B`, a range `2e12, 3e12` → `2T~3T`."""
-    def one(v: float) -> str:
-        for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
-            if abs(v) >= size:
-                return f"{v / size:.4g}{suffix}"
-        return f"{v:g}"
-    if value is None:
-        return ""
-    return one(value) + (f"~{one(top)}" if top is not None else "")
-
-
-def format_gpus(chip: str | None, value: float | None, top: float | None = None) -> str:
-    """`B200, 512` → `512 B200`; a range `500~1,000 GPU`."""
-    if value is None:
-        return ""
-    count = f"{value:,.0f}" + (f"~{top:,.0f}" if top is not None else "")
-    return f"{count} {chip or 'GPU'}"
-
-
-def _loads(text: Any) -> list:
-    try:
-        out = json.loads(text) if isinstance(text, str) else []
-    except json.JSONDecodeError:
-        return []
-    return out if isinstance(out, list) else []
+Edge = tuple[str, str, dict]
 
 
 class KnowledgeGraph:
     """The merged graph and its questions. `g.graph` is the raw `networkx.MultiDiGraph`."""
 
-    def __init__(self, graph: nx.MultiDiGraph) -> None:
-        self.graph = graph
+    def __init__(self, graph: nx.MultiDiGraph | None = None, *,
+                 read: Callable[[], nx.MultiDiGraph] | None = None,
+                 stored: StoredAnswers | None = None) -> None:
+        """`graph`, or `read` to read it when first needed; `stored`, the answers its store keeps."""
+        if (graph is None) == (read is None):
+            raise TypeError("KnowledgeGraph needs a graph, or a function that reads it (read=).")
+        self._graph, self._read = graph, read
+        self._forget()
+        self._stored = stored
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The raw `networkx.MultiDiGraph` (read now if it was loaded lazily)."""
+        if self._graph is None:
+            assert self._read is not None
+            self._graph = self._read()
+        return self._graph
+
+    @graph.setter
+    def graph(self, graph: nx.MultiDiGraph) -> None:
+        self._graph = graph
         self.refresh()
 
     def refresh(self) -> None:
-        """Forget every answer and index worked out so far: call it after changing `self.graph`."""
-        self._index: dict[str, set[str]] = defaultdict(set)
-        for node, data in self.graph.nodes(data=True):
-            if data.get("kind") == "article":
-                continue
-            for name in [node, data.get("name"), *_loads(data.get("aliases"))]:
-                if name:
-                    self._index[norm(name)].add(node)
+        """Forget every answer and index worked out so far: call it after changing `self.graph`.
+        The store's answers are no longer used either: they describe the graph as it was."""
+        self._forget()
+        self._stored = None
+
+    def __getstate__(self) -> dict:
+        """Pickled without what it worked out: the records of edges are kept by the id of their data."""
+        return {"_graph": self.graph, "_read": None, "_stored": self._stored}
+
+    def __setstate__(self, state: dict) -> None:
+        self._graph, self._read = state["_graph"], None
+        self._forget()
+        self._stored = state["_stored"]
+
+    def _forget(self) -> None:
+        self._index_: Mapping[str, Collection[str]] | StoredNames | None = None
         # Worked out at first use (`_cached`): answers by question and argument, the records
         # made of each edge (by the id of its data dict, which the entry keeps alive).
         self._memo: dict[Any, Any] = {}
         self._edge_facts: dict[int, tuple[dict, FactView]] = {}
         self._edge_sources: dict[int, tuple[dict, Source]] = {}
         self._edge_events: dict[int, tuple[dict, Event | None]] = {}
+
+    @property
+    def _index(self) -> Mapping[str, Collection[str]] | StoredNames:
+        """Normalised name, alias or id -> the nodes it names: made at the first name resolved, or
+        read from the store a name at a time."""
+        if self._index_ is None:
+            if self._stored is not None:
+                from .stored import StoredNames
+
+                self._index_ = StoredNames(self._stored, self._make_index)
+            else:
+                self._index_ = self._make_index()
+        return self._index_
+
+    def _make_index(self) -> dict[str, Collection[str]]:
+        index: dict[str, set[str]] = defaultdict(set)
+        for node, data in self.graph.nodes(data=True):
+            if data.get("kind") == "article":
+                continue
+            for name in [node, data.get("name"), *_loads(data.get("aliases"))]:
+                if name:
+                    index[norm(name)].add(node)
+        return index  # type: ignore[return-value]
+
+    def _whole(self, key: Any, make: Callable[[], list], stored: str | None = None,
+               keep: Callable[[str | None], bool] | None = None) -> Sequence:
+        """A question over the whole corpus: the store's answer `stored` (default: `key`) when the
+        graph was loaded with one, else the answer worked out (kept under `key`), as a new list."""
+        name = stored or key
+        if self._stored is not None and name in self._stored:
+            return self._stored.answer(name, lambda: self._cached(key, make), keep)
+        value = self._cached(key, make)
+        return list(value) if keep is None else [f for f in value if keep(f.when)]
 
     def _cached(self, key: Any, make: Callable[[], Any]) -> Any:
         """The value kept under `key`, made (once) by `make()` the first time it is asked for.
@@ -377,21 +268,19 @@ class KnowledgeGraph:
         do not change the list)."""
         return self._cached(("fact_edges", node, direction), lambda: self._walk_fact_edges(node, direction))
 
-    def _walk_fact_edges(self, node: str | None, direction: str) -> list[tuple[str, str, dict]]:
-        edges = self._edges()
+    def _walk_fact_edges(self, node: str | None, direction: str) -> list[Edge]:
         if node is None:
-            return edges.facts
-        out = edges.out.get(node, []) if direction in ("out", "both") else []
+            return self._cached("edges", lambda: walks.all_facts(self.graph))
+        out, into, _ = self._node_edges(node)
         if direction == "in":
-            return edges.into.get(node, [])
+            return into
         if direction == "both":
-            return out + [e for e in edges.into.get(node, ()) if e[0] != node]
+            return out + [e for e in into if e[0] != node]
         return out
 
-    def _edges(self) -> _Edges:
-        """The fact edges of the whole graph, out of and into each node, and the data of the
-        mentions of each node, each in the order networkx's edge views give them (one pass)."""
-        return self._cached("edges", lambda: _Edges(self.graph))
+    def _node_edges(self, node: str) -> tuple[list[Edge], list[Edge], list[dict]]:
+        """A node's fact edges out and in, and the data of its mentions, in networkx's order."""
+        return self._cached(("node_edges", node), lambda: walks.node_edges(self.graph, node))
 
     def _facts_of(self, node: str, relation: str, direction: str = "out") -> list[FactView]:
         return list(self._cached(("facts_of", node, relation, direction), lambda: sorted(
@@ -411,7 +300,7 @@ class KnowledgeGraph:
 
     def _make_base(self, node: str) -> dict:
         data = self.graph.nodes[node]
-        sources = [self._source(d) for d in self._edges().mentions.get(node, ())]
+        sources = [self._source(d) for d in self._node_edges(node)[2]]
         return {"id": node, "name": self.name(node), "aliases": _loads(data.get("aliases")),
                 "articles": _loads(data.get("articles")), "first_seen": data.get("first_seen"),
                 "last_seen": data.get("last_seen"),
@@ -436,18 +325,21 @@ class KnowledgeGraph:
     # -- the questions ----------------------------------------------------------------
     def articles(self) -> list[ArticleInfo]:
         """The source articles, oldest first."""
-        return list(self._cached("articles", self._articles))
+        return self._whole("articles", self._articles)
 
     def _articles(self) -> list[ArticleInfo]:
-        arts = [ArticleInfo(id=d.get("article") or n[len(ARTICLE_PREFIX):], title=d.get("title"),
-                        source=d.get("source"), url=d.get("url"), published=d.get("published"),
-                        content_hash=d.get("content_hash"))
-                for n, d in self.graph.nodes(data=True) if d.get("kind") == "article"]
+        arts = [self._article(n, d) for n, d in self.graph.nodes(data=True) if d.get("kind") == "article"]
         return sorted(arts, key=lambda a: (sort_key(a.published), a.id))
+
+    def _article(self, node: str, data: dict) -> ArticleInfo:
+        return self._cached(("article", node), lambda: ArticleInfo(
+            id=data.get("article") or node[len(ARTICLE_PREFIX):], title=data.get("title"),
+            source=data.get("source"), url=data.get("url"), published=data.get("published"),
+            content_hash=data.get("content_hash")))
 
     def organizations(self) -> list[Organization]:
         """Every organisation: its models, people, consortium, programme status, sizes and GPUs."""
-        return list(self._cached("organizations", self._organizations))
+        return self._whole("organizations", self._organizations)
 
     def _organizations(self) -> list[Organization]:
         out = []
@@ -467,10 +359,11 @@ class KnowledgeGraph:
         """Every person with their roles; only those who work at `org` (name or alias) if given."""
         org_id = self.resolve(org, "organization") if org else None
         if not org_id:
-            return list(self._cached("people", lambda: [self._person(n) for n in self._nodes("person")]))
-        # those with a role at the org: the people its `works_at` edges come from
+            return self._whole("people", lambda: [self._person(n) for n in self._nodes("person")])
+        # those with a role at the org: the people its `works_at` edges come from, in `_nodes` order
         staff = {u for u, _, d in self._fact_edges(org_id, "in") if d["relation"] == "works_at"}
-        return [self._person(n) for n in self._nodes("person") if n in staff]
+        return [self._person(n) for n in sorted(
+            (n for n in staff if self.graph.nodes[n].get("kind") == "person"), key=lambda n: (self.name(n), n))]
 
     def _person(self, node: str) -> Person:
         def make() -> Person:
@@ -481,7 +374,7 @@ class KnowledgeGraph:
 
     def models(self) -> list[Model]:
         """Every model: developer, latest size and the dated history of size claims."""
-        return list(self._cached("models", self._models))
+        return self._whole("models", self._models)
 
     def _models(self) -> list[Model]:
         out = []
@@ -516,23 +409,28 @@ class KnowledgeGraph:
             edges = self._fact_edges(node, "out") if node else self._fact_edges()
             return sorted((self._fact(u, v, d) for u, v, d in edges
                            if relation is None or d["relation"] == relation), key=_fact_order)
+        keep = None if lo is None and hi is None else (lambda when: within(when, lo, hi))
+        if node is None:
+            from .stored import facts_name
+
+            return self._whole(("facts", None, relation), make, facts_name(relation), keep)
         facts = self._cached(("facts", node, relation), make)
-        if lo is None and hi is None:  # every fact is within an open range
-            return list(facts)
-        return [f for f in facts if within(f.when, lo, hi)]
+        return list(facts) if keep is None else [f for f in facts if keep(f.when)]
 
     def timeline(self, entity: str | None = None) -> list[Event]:
         """Dated events in order: facts (their date, else the article's) and publications."""
         node = self.resolve(entity) if entity else None
         if node is None:
-            return list(self._cached("timeline", lambda: self._timeline(None)))
-        return self._timeline(node)
+            return self._whole("timeline", lambda: self._timeline(None))
+        return list(self._cached(("timeline", node), lambda: self._timeline(node)))
 
     def _timeline(self, node: str | None) -> list[Event]:
         events = [e for e in (self._event(u, v, d) for u, v, d in
                               (self._fact_edges(node) if node else self._fact_edges())) if e is not None]
-        mentioned = set(_loads(self.graph.nodes[node].get("articles"))) if node else None
-        events += [e for art_id, e in self._publications() if mentioned is None or art_id in mentioned]
+        if node is None:
+            events += [e for _, e in self._publications()]
+        else:  # publications are one per article and never tie in `_event_order`: their order is moot
+            events += self._publications_of(set(_loads(self.graph.nodes[node].get("articles"))))
         return sorted(events, key=_event_order)
 
     def _event(self, u: str, v: str, data: dict) -> Event | None:
@@ -549,11 +447,28 @@ class KnowledgeGraph:
 
     def _publications(self) -> list[tuple[str, Event]]:
         """(article id, its publication as an event) of every dated article, oldest first."""
-        return self._cached("publications", lambda: [(art.id, Event(
+        return self._cached("publications", lambda: [
+            (art.id, self._publication(art)) for art in self._cached("articles", self._articles) if art.published])
+
+    def _publications_of(self, articles: set[str]) -> list[Event]:
+        """The publications of these articles (those with a date), read from their own nodes."""
+        infos = []
+        for art_id in articles:
+            node = ARTICLE_PREFIX + art_id
+            data = self.graph.nodes[node] if node in self.graph else {}
+            if data.get("kind") != "article" or (data.get("article") or art_id) != art_id:
+                # an article node that does not carry its id as the usual name: look through them all
+                return [e for art_id, e in self._publications() if art_id in articles]
+            infos.append(self._article(node, data))
+        return [self._publication(art) for art in infos if art.published]
+
+    def _publication(self, art: ArticleInfo) -> Event:
+        """An article's publication as an event (made once per article)."""
+        return self._cached(("publication", art.id), lambda: Event(
             when=art.published, kind="published", date_stated=True, article=art.id,
             summary=f"{art.source or 'article'}: {art.title or art.id}",
             sources=[Source(article=art.id, published=art.published, title=art.title,
-                            outlet=art.source, url=art.url)])) for art in self.articles() if art.published])
+                            outlet=art.source, url=art.url)]))
 
     def entity(self, name: str) -> EntityInfo:
         """Everything about one name (aliases resolve): its node and every fact it is part of."""
@@ -572,7 +487,7 @@ class KnowledgeGraph:
         (`hankg.graph.conflicts`): a list of `Conflict`, each side with its claims and sentences."""
         from .conflicts import find_conflicts
 
-        return list(self._cached("conflicts", lambda: find_conflicts(self)))
+        return self._whole("conflicts", lambda: find_conflicts(self))
 
     def frames(self):
         """`Frames(entities, facts, articles)`: pandas DataFrames with typed columns (`hankg[pandas]`)."""
@@ -583,100 +498,17 @@ class KnowledgeGraph:
     def path(self, a: str, b: str) -> list[Step]:
         """The shortest chain of facts between two entities (edges taken in either direction)."""
         start, end = self.resolve(a), self.resolve(b)
-        links, pairs = self._cached("links", self._links)
         try:
-            hops = nx.shortest_path(links, start, end)
+            hops = walks.shortest_path(self._neighbours, start, end)
         except nx.NetworkXNoPath:
             raise NoPath(f"No chain of facts joins {self.name(start)!r} and "
                          f"{self.name(end)!r}.") from None
         steps = []
         for u, v in zip(hops, hops[1:], strict=False):
-            facts = sorted(pairs[frozenset((u, v))], key=_fact_order)
+            facts = sorted((self._fact(x, y, d) for x, y, d in walks.hop_edges(self.graph, u, v)), key=_fact_order)
             steps.append(Step(source=self.name(u), source_id=u, target=self.name(v), target_id=v,
                               facts=facts, sources=[s for f in facts for s in f.sources]))
         return steps
 
-    def _links(self) -> tuple[nx.Graph, dict[frozenset, list[FactView]]]:
-        """Entities joined by fact edges, and the claims of each pair (for `path`)."""
-        links = nx.Graph()
-        links.add_nodes_from(sorted(n for n, k in self.graph.nodes(data="kind") if k != "article"))
-        pairs: dict[frozenset, list[FactView]] = defaultdict(list)
-        for u, v, d in sorted(self._fact_edges(), key=lambda e: (e[0], e[1])):
-            if self.graph.nodes[v].get("kind") == "article" or u == v:
-                continue
-            links.add_edge(u, v)
-            pairs[frozenset((u, v))].append(self._fact(u, v, d))
-        return links, pairs
-
-
-class _Edges:
-    """The edges the questions read, grouped in one pass over the graph's adjacency (as networkx's
-    `edges`, `out_edges(node)` and `in_edges(node)` walk it, so in their order). It reads networkx's
-    own dicts (`_adj`, `_pred`): its views cost a call or two per neighbour, three quarters of the pass."""
-
-    def __init__(self, graph: nx.MultiDiGraph) -> None:
-        self.facts: list[tuple[str, str, dict]] = []
-        self.out: dict[str, list[tuple[str, str, dict]]] = {}
-        self.into: dict[str, list[tuple[str, str, dict]]] = {}
-        self.mentions: dict[str, list[dict]] = {}
-        for u, nbrs in graph._adj.items():
-            for v, keyed in nbrs.items():
-                for d in keyed.values():
-                    if d.get("kind") == "fact":
-                        edge = (u, v, d)
-                        self.facts.append(edge)
-                        self.out.setdefault(u, []).append(edge)
-        for v, nbrs in graph._pred.items():
-            for u, keyed in nbrs.items():
-                for d in keyed.values():
-                    kind = d.get("kind")
-                    if kind == "fact":
-                        self.into.setdefault(v, []).append((u, v, d))
-                    elif kind == "mentions":
-                        self.mentions.setdefault(v, []).append(d)
-
-
-def _names(names: Iterable[str | None]) -> list[str]:
-    return sorted({n for n in names if n})
-
-
-def _fact_order(f: FactView) -> tuple:
-    start = f.sources[0].start if f.sources and f.sources[0].start is not None else -1
-    return (sort_key(f.when), f.article, start, f.relation, f.subject_id, f.object_id or "")
-
-
-_RANK = {"published": 0}
-
-
-def _event_order(e: Event) -> tuple:
-    return (sort_key(e.when), e.article, _RANK.get(e.kind, 1),
-            e.sources[0].start if e.sources and e.sources[0].start is not None else -1, e.summary)
-
-
-def _merge_roles(roles: list[Role]) -> list[Role]:
-    """One role per (org, title), its sources pooled: 부사장 at 업스테이지 said in 3 articles."""
-    merged: dict[tuple[str, str | None], Role] = {}
-    for r in roles:
-        key = (r.org_id, r.role)
-        if key in merged:
-            merged[key].sources.extend(r.sources)
-        else:
-            merged[key] = r.model_copy(update={"sources": list(r.sources)})  # its own list, the same sources
-    return list(merged.values())
-
-
-def _summary(f: FactView) -> str:
-    """A one-line human reading of a fact, for timelines and reports."""
-    if f.relation == "parameters":
-        return f"{f.subject}: {format_params(f.value, f.max)} parameters"
-    if f.relation == "programme_status":
-        return f"{f.subject}: {f.role or 'status'}"
-    if f.relation == "gpus":
-        return f"{f.subject}: {format_gpus(f.role, f.value, f.max)}"
-    if f.relation == "works_at":
-        return f"{f.subject}, {f.role or 'works'} at {f.object}"
-    if f.relation == "develops":
-        return f"{f.subject} develops {f.object}"
-    if f.relation == "partner_of":
-        return f"{f.subject} partners {f.object}" + (f" ({f.role})" if f.role else "")
-    return f"{f.subject} {f.relation} {f.object or ''}".strip()
+    def _neighbours(self, node: str) -> list[str]:
+        return self._cached(("neighbours", node), lambda: walks.neighbours(self.graph, node))

@@ -8,7 +8,8 @@ article it finished, and the next run skips them by content hash. `facts.jsonl` 
 `graph.graphml` are written from the store when a run ends, atomically (a temporary file,
 then a rename), with the same bytes as before the store existed. A folder from before the
 store (only `facts.jsonl`) is imported on first use. An article id stored with different
-text is replaced in place: it keeps its line in `facts.jsonl`.
+text is replaced in place: it keeps its line in `facts.jsonl`. The end of a run also keeps the
+whole-corpus answers of the questions (`hankg.graph.stored`), which a new article drops.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pydantic import ValidationError
 from hankg.data import Actors, actors
 from hankg.schema import Article, ArticleRecord
 
-from . import materialize
+from . import materialize, stored
 from .materialize import names_json, open_readonly, read_graph, refresh, write_graphml
 
 DB = "hankg.sqlite"
@@ -56,6 +57,10 @@ CREATE TABLE IF NOT EXISTS edges (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edges_seq ON edges (seq);
 CREATE INDEX IF NOT EXISTS edges_v ON edges (v);
+CREATE TABLE IF NOT EXISTS answers (  -- the whole-corpus answers, as pages (hankg.graph.stored)
+    query TEXT NOT NULL, start INTEGER NOT NULL, items BLOB NOT NULL, PRIMARY KEY (query, start)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS answer_names (name TEXT PRIMARY KEY, nodes TEXT NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -135,6 +140,9 @@ def fingerprint(table: Actors) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+ANSWERS_EVERY = 20  # the answers are worked out again once 5 % of the store is new since they were kept
+ANSWERS_ALWAYS = 200  # a store this small costs little to answer: every run keeps its answers
+
 class OutputStore:
     """An output folder being added to: `has`/`add` records as they come, `close` to write the files.
 
@@ -142,8 +150,9 @@ class OutputStore:
     """
 
     def __init__(self, out: Path, *, rebuild: bool = False, aliases: Sequence[Path] = (),
-                 batch_size: int = 16, batch_seconds: float = 1.0) -> None:
+                 batch_size: int = 16, batch_seconds: float = 1.0, keep_answers: bool | None = None) -> None:
         self.out = Path(out)
+        self.keep_answers = keep_answers  # None: when due (`_answers_due`); True / False: always / never
         self.path = self.out / DB
         self.aliases = tuple(str(p) for p in aliases)
         self.actors: Actors = actors(self.aliases)
@@ -151,6 +160,7 @@ class OutputStore:
         self.new = self.imported = 0
         self._pending = 0
         self._since = time.monotonic()
+        self._dropped = False
         try:
             self.out.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
@@ -174,7 +184,7 @@ class OutputStore:
                 raise StoreError(f"{self.path} was written by another hankg (store version {self._meta('schema')}, "
                                  f"this one reads {SCHEMA_VERSION}); use that hankg, or --rebuild.")
             if rebuild:
-                for table in ("articles", "nodes", "edges", "meta"):
+                for table in ("articles", "nodes", "edges", "answers", "answer_names", "meta"):
                     self.db.execute(f"DELETE FROM {table}")
             self._set_meta("schema", SCHEMA_VERSION)
             if fresh or rebuild:
@@ -212,10 +222,12 @@ class OutputStore:
             self.db.execute("COMMIT")
         except sqlite3.Error as e:
             self._rollback()
+            self._dropped = False
             raise StoreError(f"cannot write the store {self.path}: {_reason(e)}; "
                              f"it keeps the articles of the batches committed before.") from None
         except BaseException:
             self._rollback()
+            self._dropped = False
             raise
         self._pending = 0
         self._since = time.monotonic()
@@ -240,6 +252,9 @@ class OutputStore:
 
     # -- records ----------------------------------------------------------------------
     def _put(self, record: ArticleRecord, article: Article | None) -> None:
+        if not self._dropped:  # the graph will change: its stored answers go in the same transaction
+            stored.drop(self.db)
+            self._dropped = True
         values = (record.content_hash, record.published, record.title, record.source, record.url,
                   article.path if article else None, article.text if article else None,
                   spec_line(record), names_json(record))
@@ -264,6 +279,7 @@ class OutputStore:
             self._set_meta("stale", "1")
         except sqlite3.Error as e:
             self._rollback()
+            self._dropped = False
             raise StoreError(f"cannot write the store {self.path}: {_reason(e)}; "
                              f"it keeps the articles of the batches committed before.") from None
         self.new += 1
@@ -307,17 +323,24 @@ class OutputStore:
         """The merged graph of everything stored (refreshing the graph rows first)."""
         self.flush()
         with self._transaction():
+            if not self._graph_current():  # the rows are about to change under the files and answers
+                stored.drop(self.db)
+                self._set_meta("stale", "1")
             refresh(self.db, self.actors)
         return read_graph(self.db)
+
+    def _graph_current(self) -> bool:
+        """True when the graph rows were made from every stored article, with this table and code."""
+        return (self._meta("stale") != "1" and self._meta("actors") == fingerprint(self.actors)
+                and self._meta("edge_code") == materialize._edge_code())
 
     def close(self) -> StoreSummary:
         """Commit, bring the graph rows up to date and write both files if anything changed."""
         self.flush()
-        current = (self._meta("stale") != "1" and self._meta("actors") == fingerprint(self.actors)
-                   and self._meta("edge_code") == materialize._edge_code()
-                   and (self.out / FACTS).is_file() and (self.out / GRAPH).is_file())
+        current = self._graph_current() and (self.out / FACTS).is_file() and (self.out / GRAPH).is_file()
         if not current:
             with self._transaction():
+                stored.drop(self.db)
                 refresh(self.db, self.actors)
             try:
                 write_atomic(self.out / FACTS, self._write_facts)
@@ -328,9 +351,38 @@ class OutputStore:
             with self._transaction():
                 self._set_meta("stale", "0")
                 self._set_meta("actors", fingerprint(self.actors))
+        if not stored.current(self.db):
+            if self._answers_due():
+                self._keep_answers()
+            else:
+                with self._transaction():
+                    self._set_meta("answers_pending", str(self._answers_pending()))
         summary = StoreSummary(new=self.new, imported=self.imported, **self.counts())
         self.db.close()
         return summary
+
+    def _answers_pending(self) -> int:
+        """Articles added since the stored answers were last worked out."""
+        return int(self._meta("answers_pending") or 0) + self.new + self.imported
+
+    def _answers_due(self) -> bool:
+        """Working the answers out costs the whole graph (1.5 s at 800 articles, 25 s at 10,000), so a run
+        does it once the articles added since they were last kept reach 1/ANSWERS_EVERY of the store:
+        a run of an archive's day of news, or any run into a small store, not each article added.
+        Until then queries work out what they ask from the graph, as graphs in memory do."""
+        if self.keep_answers is not None:
+            return self.keep_answers
+        total = self.counts()["articles"]
+        return total <= ANSWERS_ALWAYS or self._answers_pending() * ANSWERS_EVERY >= total
+
+    def _keep_answers(self) -> None:
+        """Work out the whole-corpus answers of the stored graph and keep them (`hankg.graph.stored`)."""
+        from .query import KnowledgeGraph
+
+        kg = KnowledgeGraph(read_graph(self.db))
+        with self._transaction():
+            stored.write(self.db, kg)
+            self._set_meta("answers_pending", "0")
 
     def counts(self) -> dict[str, int]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
@@ -363,12 +415,14 @@ def _reason(e: BaseException) -> str:
     return str(e) or type(e).__name__
 
 
-def load(path: Path | str = "outputs", scope: str | None = None):
+def load(path: Path | str = "outputs", scope: str | None = None, lazy: bool = False):
     """The `KnowledgeGraph` of an output folder, from its store; a GraphML file or old folder as before.
 
+    It answers whole-corpus questions from the answers the store keeps, when they are current.
     `scope` narrows the edges loaded to what one question reads, for the CLI: `"fact"` (timeline,
     facts, path) or an entity kind (`"model"`: the edges that touch a model, for `models()`). All
-    nodes are always loaded, so names resolve as ever. `None` loads everything.
+    nodes are always loaded, so names resolve as ever. `None` loads everything. `lazy` reads the
+    graph only when a question needs it (the CLI asks one question, often answered by the store).
     """
     from .query import KnowledgeGraph
 
@@ -378,12 +432,23 @@ def load(path: Path | str = "outputs", scope: str | None = None):
             db = open_readonly(path / DB)
             try:
                 if db.execute("SELECT 1 FROM meta WHERE key = 'graphml_keys'").fetchone():
-                    return KnowledgeGraph(read_graph(db, scope))
+                    answers = stored.StoredAnswers.open(path / DB, db)
+                    if lazy:
+                        return KnowledgeGraph(read=lambda: _read_graph(path / DB, scope), stored=answers)
+                    return KnowledgeGraph(read_graph(db, scope), stored=answers)
             finally:
                 db.close()
         except sqlite3.Error as e:
             raise ValueError(f"{path / DB}: not a readable hankg store ({e}).") from e
     return KnowledgeGraph.load(path)
+
+
+def _read_graph(path: Path, scope: str | None) -> nx.MultiDiGraph:
+    db = open_readonly(path)
+    try:
+        return read_graph(db, scope)
+    finally:
+        db.close()
 
 
 def read_article(folder: Path | str, article_id: str) -> Article | None:

@@ -64,7 +64,8 @@ def extract_path(*paths: Path | str, nlp=None, workers: int = 1) -> Iterator[Art
 
 
 def load(path: Path | str = "outputs"):
-    """The knowledge graph written by `hankg extract --out PATH`, as a queryable object (from its store)."""
+    """The knowledge graph written by `hankg extract --out PATH`, as a queryable object (from its store,
+    which also keeps the answers to the whole-corpus questions: `hankg.graph.stored`)."""
     from hankg.graph.store import load as _load
 
     return _load(path)

@@ -108,6 +108,15 @@ def extract(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="A dask.distributed scheduler to extract on (hankg[dask]).")
     ] = None,
+    keep_answers: Annotated[
+        bool | None,
+        typer.Option(
+            "--keep-answers/--no-keep-answers",
+            help="Work out the whole-corpus query answers now and keep them in the store "
+            "(default: once 5% of the store is new since they were last kept).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Extract entities and facts from INPUTS into OUT (adds to an existing graph)."""
     from hankg.extract.parallel import records
@@ -116,7 +125,7 @@ def extract(
 
     try:
         run = records(aliases or (), ner, workers=workers, scheduler=scheduler)
-        store = OutputStore(out, rebuild=rebuild, aliases=aliases or ())
+        store = OutputStore(out, rebuild=rebuild, aliases=aliases or (), keep_answers=keep_answers)
     except (OSError, ValueError) as e:
         err.print(f"[red]error:[/] {e}", soft_wrap=True)
         raise typer.Exit(2) from None

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import BaseModel
 from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
@@ -81,7 +82,7 @@ def _machine(items, fmt: Format, model: str) -> bool:
         emit_json(items)
         return True
     if fmt is Format.csv:
-        emit_csv(items if isinstance(items, list) else [items], _record_type(model))
+        emit_csv([items] if isinstance(items, BaseModel) else items, _record_type(model))
         return True
     return False
 
