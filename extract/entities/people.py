@@ -31,6 +31,12 @@ TITLE_PREFIXES = ("공동", "전", "현", "前", "現", "신임", "초대")
 APPOINT = re.compile(r"^(선임|임명|발탁|내정|영입|승진|선출|위촉)(했|하|됐|되|한|된|해|돼)")
 
 
+def _one_syllable(x: Word) -> bool:
+    """A one-syllable family name after a transliterated given name, which Kiwi may read as a common noun."""
+    hangul = len(x.core) == 1 and "가" <= x.core <= "힣"
+    return hangul and x.core_tags[:1] in (("NNG",), ("NNP",), ("NNB",)) and not x.is_paren
+
+
 class PersonRules:
     """NAME ORG* TITLE, [OUTLET NAME 기자], and back-references resolved to the full name."""
 
@@ -120,7 +126,9 @@ class PersonRules:
         last = i
         if " " not in w.core:
             nxt = words[i + 1] if i + 1 < len(words) else None
-            if nxt is None or nxt.gap_before != " " or not foreign(nxt) or nxt.sent != w.sent:
+            if nxt is None or nxt.gap_before != " " or nxt.sent != w.sent:
+                return None
+            if not (foreign(nxt) or (_one_syllable(nxt) and len(w.core) >= 2)):  # `리사 수`, `젠슨 황` (황/NNG)
                 return None
             if introduced:
                 return i + 1  # the titles came first: `…인 클렘 들랑그는`

@@ -18,6 +18,9 @@ from hankg.schema import Article
         # a foreign name in transliteration before ORG TITLE
         ("마르코 벨리니 누리칩스 최고경영자(CEO)가 방한했다.", "마르코 벨리니", "누리칩스", "최고경영자"),
         ("에밀리 로즈 캐나다 토론토대 교수와 면담했다.", "에밀리 로즈", "토론토대", "교수"),
+        # a one-syllable family name, which Kiwi may read as a common noun (수, 황, 왕)
+        ("마르코 류 노바테크 최고기술책임자(CTO)가 설명했다.", "마르코 류", "노바테크", "최고기술책임자"),
+        ("리사 수 누리칩스 CEO가 방한했다.", "리사 수", "누리칩스", "CEO"),
         # ORG의 TITLE이자 TITLE인 NAME: every post of the person
         ("다온랩의 공동 창업자이자 최고경영자(CEO)인 한지후는 글을 올렸다.", "한지후", "다온랩", "공동 창업자"),
         ("다온랩의 공동 창업자이자 최고경영자(CEO)인 한지후는 글을 올렸다.", "한지후", "다온랩", "최고경영자"),
@@ -169,3 +172,9 @@ def test_a_post_in_a_unit_named_before_it_is_not_the_appointers(run):
     found = run("대통령실은 한빛조정실 1차장에는 오태민 전 본부장을 임명했다.")
     assert not found.facts("works_at", "오태민", "대통령실"), found
     assert found.entity("person", "오태민") is not None, found
+
+
+def test_a_model_glossed_in_parentheses_is_one_model(run):
+    found = run("LG AI연구원이 새 모델 ‘K-엑사원(EXAONE)’을 공개했다.")
+    assert found.entity("model", "K-엑사원") is not None, found
+    assert found.entity("model", "엑사원") is None, found
