@@ -28,6 +28,7 @@ PHOTO_CREDIT = ("사진", "자료", "그래픽", "영상", "출처", "제공")  
 FOREIGN = re.compile(r"[가-힣]{1,5}( [가-힣]{1,5})*")
 PARTICIPLE = re.compile(r"[가-힣]{1,4}(된|한|받은|임명된|선임된|취임한)")  # 장관으로 발탁된 NAME
 TITLE_PREFIXES = ("공동", "전", "현", "前", "現", "신임", "초대")
+DATELINE = re.compile(r"[가-힣]{1,4}\s*=\s*(\S{2,20})")  # `(서울=뉴스1)`: the city, then the outlet
 APPOINT = re.compile(r"^(선임|임명|발탁|내정|영입|승진|선출|위촉)(했|하|됐|되|한|된|해|돼)")
 
 
@@ -424,8 +425,12 @@ class PersonRules:
             org = (org_words[0].core_start, org_words[-1].core_end)
         rule = "rule:name-org-title" if org else "rule:name-title"
         credit = i > 0 and words[i - 1].core in PHOTO_CREDIT
+        dateline = DATELINE.fullmatch(words[i - 1].core) if i > 0 and title.endswith("기자") else None
         if credit:
             pass  # [사진=신동현 기자]: the reporter of the article's own outlet
+        elif org is None and dateline and words[i - 1].is_paren:
+            org = (words[i - 1].core_start + dateline.start(1), words[i - 1].core_end)  # (서울=뉴스1) 이기범 기자 =
+            rule = "rule:byline"
         elif (
             org is None
             and i > 0

@@ -65,6 +65,17 @@ def test_appointment_gives_the_post_to_each_name(run):
     assert not found.facts("works_at", "서도윤", "한빛AI연구원", role="CSAI"), found
 
 
+def test_appointment_after_a_dateline_byline(run):
+    # `(서울=OUTLET) NAME 기자 =`: the outlet after the city; the reporter is no subject of the sentence
+    found = run(
+        "(서울=한빛일보) 오가람 기자 = 누리칩스(123450)가 최근 신임 최고기술책임자(CTO)로 "
+        "도하윤 인공지능(AI) 사내독립기업(CIC)장을 임명했다고 3일 밝혔다. 도하윤 CIC장은 개발을 이끌었다."
+    )
+    assert found.facts("works_at", "오가람", "한빛일보", role="기자"), found
+    assert found.entity("organization", "서울=한빛일보") is None, found
+    assert found.facts("works_at", "도하윤", "누리칩스", role="최고기술책임자"), found
+
+
 def test_an_acronym_title_with_its_spelling_is_one_post(run):
     found = run("행사에는 오승민 다온랩 CTO(최고기술책임자)가 참석했다.")
     posts = [f for f in found.record.facts if f.relation == "works_at"]
