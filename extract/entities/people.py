@@ -29,6 +29,7 @@ FOREIGN = re.compile(r"[가-힣]{1,5}( [가-힣]{1,5})*")
 PARTICIPLE = re.compile(r"[가-힣]{1,4}(된|한|받은|임명된|선임된|취임한)")  # 장관으로 발탁된 NAME
 TITLE_PREFIXES = ("공동", "전", "현", "前", "現", "신임", "초대")
 DATELINE = re.compile(r"[가-힣]{1,4}\s*=\s*(\S{2,20})")  # `(서울=뉴스1)`: the city, then the outlet
+PAREN_BYLINE = re.compile(r"([^\s=()\[\]]{2,20})\s*=\s*([가-힣]{2,4})\s+(기자)")  # (지디넷코리아=김미라 기자)
 APPOINT = re.compile(r"^(선임|임명|발탁|내정|영입|승진|선출|위촉)(했|하|됐|되|한|된|해|돼)")
 
 
@@ -63,6 +64,8 @@ class PersonRules:
     def run(self) -> None:
         words = self.words
         for i, w in enumerate(words):
+            if w.is_paren:
+                self._paren_byline(w)
             if w.is_paren or i in self.used:
                 continue
             last = self._foreign_name(i)
@@ -100,6 +103,33 @@ class PersonRules:
                 continue  # 대전 유성구: a district, not a name
             self._name_org_title(i)
         self._appointments()
+
+    def _paren_byline(self, w: Word) -> None:
+        """`(지디넷코리아=김미라 기자)`: a byline in parentheses, outlet and reporter."""
+        m = PAREN_BYLINE.fullmatch(w.core)
+        if m is None:
+            return
+        at = w.core_start
+        credit = m[1] in PHOTO_CREDIT  # (사진=장유미 기자): the reporter of the article's own outlet
+        self.mentions.append(Mention(at + m.start(2), at + m.end(2), "person", m[2], "rule:byline", prio=2))
+        if not credit:
+            self.mentions.append(
+                Mention(at + m.start(1), at + m.end(1), "organization", m[1], "rule:byline:org", prio=1)
+            )
+        self.people.append((at + m.start(2), m[2], "기자"))
+        if credit and not self.source:
+            return
+        self.roles.append(
+            {
+                "person": m[2],
+                "org": None if credit else (at + m.start(1), at + m.end(1)),
+                "org_name": self.source if credit else None,
+                "title": "기자",
+                "start": at + m.start(2),
+                "end": at + m.end(3),
+                "rule": "rule:byline",
+            }
+        )
 
     def _foreign_name(self, i: int, introduced: bool = False) -> int | None:
         """`젠슨 황 엔비디아 CEO`, `클렘 들랑그 허깅페이스 공동창업자`: a name in transliteration before ORG TITLE.

@@ -189,3 +189,17 @@ def test_a_model_glossed_in_parentheses_is_one_model(run):
     found = run("LG AI연구원이 새 모델 ‘K-엑사원(EXAONE)’을 공개했다.")
     assert found.entity("model", "K-엑사원") is not None, found
     assert found.entity("model", "엑사원") is None, found
+
+
+@pytest.mark.parametrize(
+    "text", ["(한빛경제=오가람 기자)정부가 심사를 시작한다.", "(한빛경제 = 오가람 기자) 정부가 심사를 시작한다."]
+)
+def test_a_byline_in_parentheses(run, text):
+    found = run(text)
+    assert found.facts("works_at", "오가람", "한빛경제", role="기자"), found
+
+
+def test_a_photo_credit_in_parentheses_is_no_outlet(run):
+    found = run("(사진=오가람 기자) 정부가 심사를 시작한다.")
+    assert found.entity("organization", "사진") is None, found
+    assert found.entity("person", "오가람") is not None, found
