@@ -27,7 +27,7 @@ JOINED_LEADS_CONSORTIUM = re.compile(
 # a consortium
 CONTEST = re.compile(r"(?:경쟁|평가|단계|대결|레이스|공모|모집|선발)에\s*(?:합류|참여|참가|지원)")
 # what makes a sentence (or the ones before it) about a consortium's make-up
-CONSORTIUM_TALK = re.compile(r"컨소시엄|파트너|주도|주관|참여사|진용|정예팀에는")
+CONSORTIUM_TALK = re.compile(r"컨소시엄|파트너|주도|주관|참여사|참여\s?기관|진용|정예팀에는")
 
 
 class Partners(Context):
@@ -61,7 +61,9 @@ class Partners(Context):
             )
             bullet = re.match(r"^\s*[▲△■◆•·\-]", sent_text) and lead is not None and k - lead_at <= 6
             verbs = PARTNER_VERBS.search(CONTEST.sub("", sent_text)) or LISTED_IN_TEAM.search(sent_text)
-            talk = (verbs or taking) and CONSORTIUM_TALK.search(ctx)
+            # `SK텔레콤 팀은 …. A, B 등과 협력한다`: a team named just before speaks of its make-up too
+            named_team = lead is not None and k - lead_at <= 2
+            talk = (verbs or taking) and (CONSORTIUM_TALK.search(ctx) or named_team)
             if not APPLICANT_LISTING.search(sent_text) and (bullet or talk):
                 the_lead = lead if lead is not None and k - lead_at <= (6 if bullet else 4) else None
                 first = s_orgs[0] if s_orgs else None
@@ -158,7 +160,8 @@ class Partners(Context):
             if LEAD_WORDS.search(text[e.end_char : e.end_char + 20]) and self._tail(e) in SUBJECT:
                 continue
             role = re.match(r"^[^,.]*?(?=(?:을|를)?\s*(?:담당|맡|지원한|$|,))", text[e.end_char : sent.end_char])
-            role_text = role.group().strip(" 가이와과는은도") if role else None
+            # `카이스트(KAIST), 포스텍`: a gloss after the name is no role
+            role_text = re.sub(r"^\s*(\([^()]*\)|\))", "", role.group()).strip(" 가이와과는은도") if role else None
             if role and any(e.end_char < o.start_char < e.end_char + role.end() for o in s_orgs):
                 role_text = None  # `A와 B, C가 참여한다`: the rest of the listing is no role
             if role_text and PARTNER_VERBS.match(role_text):

@@ -203,3 +203,30 @@ def test_a_photo_credit_in_parentheses_is_no_outlet(run):
     found = run("(사진=오가람 기자) 정부가 심사를 시작한다.")
     assert found.entity("organization", "사진") is None, found
     assert found.entity("person", "오가람") is not None, found
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "members"),
+    [
+        # a team named by its lead, then the members without the word 컨소시엄
+        (
+            "다온랩 팀은 통합 모델 개발을 목표로 한다. 마켓을 구축해 지원한다. "
+            "참여 기관으로는 한빛대, 미르과학기술원(MIST), 가온대 등 산학연이 대거 참여했다.",
+            "다온랩",
+            ["한빛대", "미르과학기술원", "가온대"],
+        ),
+        ("누리칩스 정예팀은 한빛대, 미르소프트 등 10개 기관과 협력한다.", "누리칩스", ["한빛대", "미르소프트"]),
+        (
+            "누리칩스 팀은 멀티모달 모델을 구축해 AI를 확산한다. 가온게임즈, 한빛대, 미르소프트 등과 협력한다.",
+            "누리칩스",
+            ["가온게임즈", "한빛대", "미르소프트"],
+        ),
+    ],
+)
+def test_members_of_a_named_team(run, text, lead, members):
+    found = run(text)
+    assert found.entity("organization", lead) is not None, found
+    for m in members:
+        facts = found.facts("partner_of", m, lead)
+        assert facts, (m, found)
+        assert all(f.role is None or not f.role.startswith(("(", ")")) for f in facts), facts
