@@ -77,7 +77,9 @@ class EntityRecognizer:
         mentions += quoted_models(text, words, known)
         mentions += versioned_models(text)
         mentions += org_rules(doc, words, mentions, source)
-        mentions += listed_people(words, {m.start for m in mentions})
+        mentions += listed_people(
+            words, {m.start for m in mentions}, frozenset(m.start for m in mentions if m.kind != "person")
+        )
         extend_versions(text, mentions)
         extend_variants(text, mentions)
         mentions += maker_versions(text, mentions) + maker_products(text, mentions)

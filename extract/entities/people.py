@@ -551,8 +551,9 @@ class PersonRules:
         self.mentions.append(Mention(w.core_start, end_w.core_end, "person", name, "rule:backref", prio=2))
 
 
-def listed_people(words: list[Word], taken: set[int]) -> list[Mention]:
-    """`강태오, 민서현, 유하준 등 …창업자들`: a listing of names closed by 등 is people."""
+def listed_people(words: list[Word], taken: set[int], things: frozenset[int] = frozenset()) -> list[Mention]:
+    """`강태오, 민서현, 유하준 등 …창업자들`: a listing of names closed by 등 is people; one that holds an
+    organisation or model found by name (`things`: their starts) is not (`구글·인텔 등 빅테크`)."""
     out: list[Mention] = []
     run: list[Word] = []
     for w in words:
@@ -565,7 +566,7 @@ def listed_people(words: list[Word], taken: set[int]) -> list[Mention]:
             run = [w]
         nxt = words[w.i + 1] if w.i + 1 < len(words) else None
         if len(run) >= 2 and nxt is not None and nxt.core == "등" and not w.tail:
-            if all(is_person_name(x) and not x.tail for x in run):
+            if all(is_person_name(x) and not x.tail and x.core_start not in things for x in run):
                 out += [
                     Mention(x.core_start, x.core_end, "person", x.core, "rule:name-listing", prio=1)
                     for x in run

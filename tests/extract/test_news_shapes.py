@@ -174,6 +174,8 @@ def test_appointments_and_former_posts(run, text, person, org, role):
         # a common noun Kiwi knows whole, before a title-like word
         "전문가 평가위원 과반이 검토했다.",
         "모델은 국내외 개발자와 연구자들로부터 관심을 받았다.",
+        # a listing that holds a known organisation is no listing of names
+        "그는 구글·인텔 등 글로벌 빅테크 출신이다.",
     ],
 )
 def test_derived_nouns_are_not_people(run, text):
