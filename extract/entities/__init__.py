@@ -21,7 +21,14 @@ from spacy.tokens import Doc
 from hankg.extract import extensions  # noqa: F401
 from hankg.extract.entities.known import KnownActors, _known
 from hankg.extract.entities.lexicon import Mention, is_person_name, is_proper, looks_like_org, title_of
-from hankg.extract.entities.models import FAMILY, extend_versions, in_title, quoted_models, versioned_models
+from hankg.extract.entities.models import (
+    FAMILY,
+    drop_glosses,
+    extend_versions,
+    in_title,
+    quoted_models,
+    versioned_models,
+)
 from hankg.extract.entities.orgs import org_rules
 from hankg.extract.entities.people import PersonRules, listed_people
 from hankg.extract.entities.resolve import propagate, resolve
@@ -70,7 +77,9 @@ class EntityRecognizer:
         mentions += quoted_models(text, words, known)
         mentions += versioned_models(text)
         mentions += org_rules(doc, words, mentions, source)
-        mentions += listed_people(words, {m.start for m in mentions})
+        mentions += listed_people(
+            words, {m.start for m in mentions}, frozenset(m.start for m in mentions if m.kind != "person")
+        )
         extend_versions(text, mentions)
         extend_variants(text, mentions)
         mentions += maker_versions(text, mentions) + maker_products(text, mentions)
@@ -80,7 +89,7 @@ class EntityRecognizer:
         extend_variants(text, again)
         mentions += again
         doc.user_data["hankg.roles"] = people.roles
-        resolve(doc, mentions, known)
+        resolve(doc, drop_glosses(text, mentions), known)
         return doc
 
 

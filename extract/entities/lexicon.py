@@ -133,6 +133,8 @@ def is_person_name(word: Word, strict: bool = False, lenient: bool = False) -> b
     if head and (head in wordset("strong_heads") or head == "대" or len(core) >= 4):
         return False  # 동해대, 한결과학기술원: organisations, not names
     proper = word.oov or any("NNP" in t for t in word.core_tags)
+    if word.core_tags == ("NNG",) and not word.oov and len(core) >= 3:
+        return False  # 국내외 개발자, 전문가 평가위원: a common noun Kiwi knows whole is no name
     if len(core) == 2 or strict:
         return all("NNP" in t for t in word.core_tags) or (word.oov and len(core) > 2)
     return lenient or proper or not all(t.startswith("NN") for t in word.core_tags)

@@ -218,3 +218,20 @@ def _extend_versions(text: str, mentions: list[Mention]) -> None:
 @cache
 def _not_model_keys() -> frozenset[str]:
     return frozenset(norm(x) for x in wordset("not_models"))
+
+
+def drop_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`K-엑사원(EXAONE)`: a model named alone in the parenthesis right after a model glosses it,
+    it is not a second model (`EXAONE` would otherwise be the family 엑사원)."""
+    ends = {m.end for m in mentions if m.kind == "model"}
+    return [
+        m
+        for m in mentions
+        if not (
+            m.kind == "model"
+            and m.start > 0
+            and text[m.start - 1] == "("
+            and text[m.end : m.end + 1] == ")"
+            and m.start - 1 in ends
+        )
+    ]

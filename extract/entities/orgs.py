@@ -29,6 +29,7 @@ ORG_CLASSES = ("기업", "기관", "업체", "스타트업", "회사", "플랫�
 WORKED = re.compile(r"^(경력|근무|재직|일했|일한|몸담|활동했)")
 BENCHMARK = re.compile(r"[A-Za-z]+(Bench|Eval|Arena|QA)$")
 UNIT = re.compile(r"(연구원|연구소|연구실|연구센터|랩|센터|의료원|병원|연구단|사업단)$")
+TEAM_WORDS = ("팀", "정예팀", "컨소시엄")
 LIST_SEPARATORS = (",", "·", "ㆍ", "▲", "및", "/")
 
 
@@ -46,6 +47,7 @@ def org_rules(doc: Doc, words: list[Word], found: list[Mention], source: str | N
     out += _bullets(words, {(m.start, m.end) for m in found})
     out += _acronym_heads(text, words, found)
     out += _outlets(text, words, source)
+    out += _team_names(words)
     # sentences that speak of partners (컨소시엄, 참여, 담당…), read once for both rules that need them
     partner_sents = {
         i for i, s in enumerate(doc.sents) if any(v in text[s.start_char : s.end_char] for v in PARTNER_VERBS)
@@ -67,6 +69,17 @@ def _by_head(words: list[Word]) -> list[Mention]:
         for w in words
         if not w.is_paren and looks_like_org(w)
     ]
+
+
+def _team_names(words: list[Word]) -> list[Mention]:
+    """`다온랩 정예팀은`, `누리칩스 팀이`, `미르소프트 컨소시엄의`: the proper noun a team is named by."""
+    out = []
+    for w, nxt in zip(words, words[1:], strict=False):
+        if w.tail or nxt.gap_before != " " or nxt.core not in TEAM_WORDS or nxt.sent != w.sent:
+            continue
+        if is_proper(w) and not is_person_name(w) and len(w.core) >= 2:
+            out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:team-name"))
+    return out
 
 
 def _glossed(text: str, words: list[Word]) -> list[Mention]:

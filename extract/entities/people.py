@@ -28,7 +28,15 @@ PHOTO_CREDIT = ("사진", "자료", "그래픽", "영상", "출처", "제공")  
 FOREIGN = re.compile(r"[가-힣]{1,5}( [가-힣]{1,5})*")
 PARTICIPLE = re.compile(r"[가-힣]{1,4}(된|한|받은|임명된|선임된|취임한)")  # 장관으로 발탁된 NAME
 TITLE_PREFIXES = ("공동", "전", "현", "前", "現", "신임", "초대")
+DATELINE = re.compile(r"[가-힣]{1,4}\s*=\s*(\S{2,20})")  # `(서울=뉴스1)`: the city, then the outlet
+PAREN_BYLINE = re.compile(r"([^\s=()\[\]]{2,20})\s*=\s*([가-힣]{2,4})\s+(기자)")  # (지디넷코리아=김미라 기자)
 APPOINT = re.compile(r"^(선임|임명|발탁|내정|영입|승진|선출|위촉)(했|하|됐|되|한|된|해|돼)")
+
+
+def _one_syllable(x: Word) -> bool:
+    """A one-syllable family name after a transliterated given name, which Kiwi may read as a common noun."""
+    hangul = len(x.core) == 1 and "가" <= x.core <= "힣"
+    return hangul and x.core_tags[:1] in (("NNG",), ("NNP",), ("NNB",)) and not x.is_paren
 
 
 class PersonRules:
@@ -56,6 +64,8 @@ class PersonRules:
     def run(self) -> None:
         words = self.words
         for i, w in enumerate(words):
+            if w.is_paren:
+                self._paren_byline(w)
             if w.is_paren or i in self.used:
                 continue
             last = self._foreign_name(i)
@@ -94,6 +104,33 @@ class PersonRules:
             self._name_org_title(i)
         self._appointments()
 
+    def _paren_byline(self, w: Word) -> None:
+        """`(지디넷코리아=김미라 기자)`: a byline in parentheses, outlet and reporter."""
+        m = PAREN_BYLINE.fullmatch(w.core)
+        if m is None:
+            return
+        at = w.core_start
+        credit = m[1] in PHOTO_CREDIT  # (사진=장유미 기자): the reporter of the article's own outlet
+        self.mentions.append(Mention(at + m.start(2), at + m.end(2), "person", m[2], "rule:byline", prio=2))
+        if not credit:
+            self.mentions.append(
+                Mention(at + m.start(1), at + m.end(1), "organization", m[1], "rule:byline:org", prio=1)
+            )
+        self.people.append((at + m.start(2), m[2], "기자"))
+        if credit and not self.source:
+            return
+        self.roles.append(
+            {
+                "person": m[2],
+                "org": None if credit else (at + m.start(1), at + m.end(1)),
+                "org_name": self.source if credit else None,
+                "title": "기자",
+                "start": at + m.start(2),
+                "end": at + m.end(3),
+                "rule": "rule:byline",
+            }
+        )
+
     def _foreign_name(self, i: int, introduced: bool = False) -> int | None:
         """`젠슨 황 엔비디아 CEO`, `클렘 들랑그 허깅페이스 공동창업자`: a name in transliteration before ORG TITLE.
 
@@ -120,7 +157,9 @@ class PersonRules:
         last = i
         if " " not in w.core:
             nxt = words[i + 1] if i + 1 < len(words) else None
-            if nxt is None or nxt.gap_before != " " or not foreign(nxt) or nxt.sent != w.sent:
+            if nxt is None or nxt.gap_before != " " or nxt.sent != w.sent:
+                return None
+            if not (foreign(nxt) or (_one_syllable(nxt) and len(w.core) >= 2)):  # `리사 수`, `젠슨 황` (황/NNG)
                 return None
             if introduced:
                 return i + 1  # the titles came first: `…인 클렘 들랑그는`
@@ -416,8 +455,12 @@ class PersonRules:
             org = (org_words[0].core_start, org_words[-1].core_end)
         rule = "rule:name-org-title" if org else "rule:name-title"
         credit = i > 0 and words[i - 1].core in PHOTO_CREDIT
+        dateline = DATELINE.fullmatch(words[i - 1].core) if i > 0 and title.endswith("기자") else None
         if credit:
             pass  # [사진=신동현 기자]: the reporter of the article's own outlet
+        elif org is None and dateline and words[i - 1].is_paren:
+            org = (words[i - 1].core_start + dateline.start(1), words[i - 1].core_end)  # (서울=뉴스1) 이기범 기자 =
+            rule = "rule:byline"
         elif (
             org is None
             and i > 0
@@ -508,8 +551,9 @@ class PersonRules:
         self.mentions.append(Mention(w.core_start, end_w.core_end, "person", name, "rule:backref", prio=2))
 
 
-def listed_people(words: list[Word], taken: set[int]) -> list[Mention]:
-    """`강태오, 민서현, 유하준 등 …창업자들`: a listing of names closed by 등 is people."""
+def listed_people(words: list[Word], taken: set[int], things: frozenset[int] = frozenset()) -> list[Mention]:
+    """`강태오, 민서현, 유하준 등 …창업자들`: a listing of names closed by 등 is people; one that holds an
+    organisation or model found by name (`things`: their starts) is not (`구글·인텔 등 빅테크`)."""
     out: list[Mention] = []
     run: list[Word] = []
     for w in words:
@@ -522,7 +566,7 @@ def listed_people(words: list[Word], taken: set[int]) -> list[Mention]:
             run = [w]
         nxt = words[w.i + 1] if w.i + 1 < len(words) else None
         if len(run) >= 2 and nxt is not None and nxt.core == "등" and not w.tail:
-            if all(is_person_name(x) and not x.tail for x in run):
+            if all(is_person_name(x) and not x.tail and x.core_start not in things for x in run):
                 out += [
                     Mention(x.core_start, x.core_end, "person", x.core, "rule:name-listing", prio=1)
                     for x in run

@@ -37,7 +37,7 @@ _SHORT_CONSORTIUM = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})\s*컨
 # a consortium
 CONTEST = re.compile(r"(?:경쟁|평가|단계|대결|레이스|공모|모집|선발)에\s*(?:합류|참여|참가|지원)")
 # what makes a sentence (or the ones before it) about a consortium's make-up
-CONSORTIUM_TALK = re.compile(r"컨소시엄|파트너|주도|주관|참여사|진용|정예팀에는")
+CONSORTIUM_TALK = re.compile(r"컨소시엄|파트너|주도|주관|참여사|참여\s?기관|진용|정예팀에는")
 
 
 class Partners(Context):
@@ -59,7 +59,6 @@ class Partners(Context):
         topic: Ent | None = None
         sents = self.sents
         members: set[str] = set()
-        # CONSORTIUM_TALK has no space in it: it is found in the last sentences joined iff in one of them
         talk_before = [0]  # sentences so far that speak of consortia
         for k, sent in enumerate(sents):
             sent_text = text[sent.start_char : sent.end_char]
@@ -70,8 +69,10 @@ class Partners(Context):
                 lead, lead_at = here, k
             taking = _TAKING.search(sent_text) and _TAKING_PARTNERS.search(sent_text)
             bullet = _BULLET.match(sent_text) and lead is not None and k - lead_at <= 6
-            # partners taken on or taking part, in a sentence that speaks of consortia or follows one that does
-            talk = talk_before[k + 1] > talk_before[max(0, k - 4)] and (
+            # partners taken on or taking part, in a sentence that speaks of consortia or follows one that does,
+            # or just after a team named by its lead (`SK텔레콤 팀은 …. A, B 등과 협력한다`)
+            named_team = lead is not None and k - lead_at <= 2
+            talk = (talk_before[k + 1] > talk_before[max(0, k - 4)] or named_team) and (
                 taking or PARTNER_VERBS.search(CONTEST.sub("", sent_text)) or LISTED_IN_TEAM.search(sent_text)
             )
             if (bullet or talk) and not APPLICANT_LISTING.search(sent_text):
@@ -172,7 +173,8 @@ class Partners(Context):
             if LEAD_WORDS.search(text[e.end_char : e.end_char + 20]) and self._tail(e) in SUBJECT:
                 continue
             role = re.match(r"^[^,.]*?(?=(?:을|를)?\s*(?:담당|맡|지원한|$|,))", text[e.end_char : sent.end_char])
-            role_text = role.group().strip(" 가이와과는은도") if role else None
+            # `카이스트(KAIST), 포스텍`: a gloss after the name is no role
+            role_text = re.sub(r"^\s*(\([^()]*\)|\))", "", role.group()).strip(" 가이와과는은도") if role else None
             if role and any(e.end_char < o.start_char < e.end_char + role.end() for o in s_orgs):
                 role_text = None  # `A와 B, C가 참여한다`: the rest of the listing is no role
             if role_text and PARTNER_VERBS.match(role_text):

@@ -14,6 +14,7 @@ FOUNDED = re.compile(
     r"^\s*\S{1,12}?(이|가)\s+(세운|설립한|창업한|창립한|이끄는|이끌고\s있는)\s+(회사|기업|스타트업|곳|업체)"
 )
 QUOTED_SPEECH = re.compile(r"[\"“][^\"”]{2,400}[\"”]")
+REPORTER = re.compile(r"\s*(기자|특파원)\b")
 APPOINTS = re.compile(r"(선임|임명|발탁|내정|영입|선출|위촉)(했|하|됐|되|한|된|해|돼)")
 
 
@@ -77,7 +78,11 @@ class WorksAt(Context):
         if APPOINTS.search(self.text[person.end_char : sent.end_char]):
             subject = next((e for e in before if self._tail(e) in SUBJECT), None)
             if subject is not None and not any(
-                e.label_ == "PERSON" and e.start_char < subject.start_char and e.rule != "rule:byline" for e in in_sent
+                e.label_ == "PERSON"
+                and e.start_char < subject.start_char
+                and e.rule != "rule:byline"
+                and not REPORTER.match(self.text, e.end_char)  # `(서울=뉴스1) NAME 기자 = ORG이 …`
+                for e in in_sent
             ):
                 return subject
         org = before[-1]

@@ -18,6 +18,9 @@ from hankg.schema import Article
         # a foreign name in transliteration before ORG TITLE
         ("마르코 벨리니 누리칩스 최고경영자(CEO)가 방한했다.", "마르코 벨리니", "누리칩스", "최고경영자"),
         ("에밀리 로즈 캐나다 토론토대 교수와 면담했다.", "에밀리 로즈", "토론토대", "교수"),
+        # a one-syllable family name, which Kiwi may read as a common noun (수, 황, 왕)
+        ("마르코 류 노바테크 최고기술책임자(CTO)가 설명했다.", "마르코 류", "노바테크", "최고기술책임자"),
+        ("리사 수 누리칩스 CEO가 방한했다.", "리사 수", "누리칩스", "CEO"),
         # ORG의 TITLE이자 TITLE인 NAME: every post of the person
         ("다온랩의 공동 창업자이자 최고경영자(CEO)인 한지후는 글을 올렸다.", "한지후", "다온랩", "공동 창업자"),
         ("다온랩의 공동 창업자이자 최고경영자(CEO)인 한지후는 글을 올렸다.", "한지후", "다온랩", "최고경영자"),
@@ -60,6 +63,17 @@ def test_appointment_gives_the_post_to_each_name(run):
         assert found.facts("works_at", person, "한빛AI연구원", role=role), (person, role, found)
     # the acronym in the parenthesis spells out the title before it: no post of its own
     assert not found.facts("works_at", "서도윤", "한빛AI연구원", role="CSAI"), found
+
+
+def test_appointment_after_a_dateline_byline(run):
+    # `(서울=OUTLET) NAME 기자 =`: the outlet after the city; the reporter is no subject of the sentence
+    found = run(
+        "(서울=한빛일보) 오가람 기자 = 누리칩스(123450)가 최근 신임 최고기술책임자(CTO)로 "
+        "도하윤 인공지능(AI) 사내독립기업(CIC)장을 임명했다고 3일 밝혔다. 도하윤 CIC장은 개발을 이끌었다."
+    )
+    assert found.facts("works_at", "오가람", "한빛일보", role="기자"), found
+    assert found.entity("organization", "서울=한빛일보") is None, found
+    assert found.facts("works_at", "도하윤", "누리칩스", role="최고기술책임자"), found
 
 
 def test_an_acronym_title_with_its_spelling_is_one_post(run):
@@ -153,7 +167,16 @@ def test_appointments_and_former_posts(run, text, person, org, role):
 
 
 @pytest.mark.parametrize(
-    "text", ["이 기술은 신뢰성·안전성·투명성을 함께 높인다.", "전문가 평가위원들이 점수를 매겼다."]
+    "text",
+    [
+        "이 기술은 신뢰성·안전성·투명성을 함께 높인다.",
+        "전문가 평가위원들이 점수를 매겼다.",
+        # a common noun Kiwi knows whole, before a title-like word
+        "전문가 평가위원 과반이 검토했다.",
+        "모델은 국내외 개발자와 연구자들로부터 관심을 받았다.",
+        # a listing that holds a known organisation is no listing of names
+        "그는 구글·인텔 등 글로벌 빅테크 출신이다.",
+    ],
 )
 def test_derived_nouns_are_not_people(run, text):
     found = run(text)
@@ -169,3 +192,50 @@ def test_a_post_in_a_unit_named_before_it_is_not_the_appointers(run):
     found = run("대통령실은 한빛조정실 1차장에는 오태민 전 본부장을 임명했다.")
     assert not found.facts("works_at", "오태민", "대통령실"), found
     assert found.entity("person", "오태민") is not None, found
+
+
+def test_a_model_glossed_in_parentheses_is_one_model(run):
+    found = run("LG AI연구원이 새 모델 ‘K-엑사원(EXAONE)’을 공개했다.")
+    assert found.entity("model", "K-엑사원") is not None, found
+    assert found.entity("model", "엑사원") is None, found
+
+
+@pytest.mark.parametrize(
+    "text", ["(한빛경제=오가람 기자)정부가 심사를 시작한다.", "(한빛경제 = 오가람 기자) 정부가 심사를 시작한다."]
+)
+def test_a_byline_in_parentheses(run, text):
+    found = run(text)
+    assert found.facts("works_at", "오가람", "한빛경제", role="기자"), found
+
+
+def test_a_photo_credit_in_parentheses_is_no_outlet(run):
+    found = run("(사진=오가람 기자) 정부가 심사를 시작한다.")
+    assert found.entity("organization", "사진") is None, found
+    assert found.entity("person", "오가람") is not None, found
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "members"),
+    [
+        # a team named by its lead, then the members without the word 컨소시엄
+        (
+            "다온랩 팀은 통합 모델 개발을 목표로 한다. 마켓을 구축해 지원한다. "
+            "참여 기관으로는 한빛대, 미르과학기술원(MIST), 가온대 등 산학연이 대거 참여했다.",
+            "다온랩",
+            ["한빛대", "미르과학기술원", "가온대"],
+        ),
+        ("누리칩스 정예팀은 한빛대, 미르소프트 등 10개 기관과 협력한다.", "누리칩스", ["한빛대", "미르소프트"]),
+        (
+            "누리칩스 팀은 멀티모달 모델을 구축해 AI를 확산한다. 가온게임즈, 한빛대, 미르소프트 등과 협력한다.",
+            "누리칩스",
+            ["가온게임즈", "한빛대", "미르소프트"],
+        ),
+    ],
+)
+def test_members_of_a_named_team(run, text, lead, members):
+    found = run(text)
+    assert found.entity("organization", lead) is not None, found
+    for m in members:
+        facts = found.facts("partner_of", m, lead)
+        assert facts, (m, found)
+        assert all(f.role is None or not f.role.startswith(("(", ")")) for f in facts), facts
