@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from hankg.extract import extensions  # noqa: F401
+from hankg.extract.records import SPAN_ATTR
 
 REL_YEAR = {
     "지난해": -1,
@@ -279,13 +280,14 @@ class DateRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         art = doc._.article
-        spans = []
+        spans, data = [], doc.user_data
         for hit in find_dates(doc.text, getattr(art, "published", None)):
             span = doc.char_span(hit.start, hit.end, label="DATE", alignment_mode="expand")
             if span is None:
                 continue
-            span._.value = hit.values  # `28일~29일` states two days
-            span._.rule = hit.rule
+            # `span._.value = …`, `span._.rule = …`, written where spaCy keeps them: no `Underscore` each
+            data[(SPAN_ATTR, "value", span.start_char, span.end_char)] = hit.values  # `28일~29일` states two days
+            data[(SPAN_ATTR, "rule", span.start_char, span.end_char)] = hit.rule
             spans.append(span)
         doc.spans["dates"] = spans
         return doc

@@ -146,11 +146,11 @@ def freeze_long_lived() -> None:
     """Once per process, after its first article: everything alive then (the pipeline, the word
     lists and tables its first article loaded, some 100,000 objects that live as long as the
     process) moves out of the cyclic garbage collector's sight, whose full passes would walk
-    them all again every few dozen articles (some 3% of one core)."""
+    them all again every few dozen articles (some 3% of one core). No collection first: it
+    would cost a full pass (50 ms) to free a few hundred objects of start-up garbage."""
     global _FROZEN
     if not _FROZEN:
         _FROZEN = True
-        gc.collect()
         gc.freeze()
 
 

@@ -14,7 +14,7 @@ OFFSETS = "hankg.offsets"  # doc.user_data: for each doc offset, the offset in t
 CONTINUES = ("J", "E", "XS", "VCP")  # Kiwi tags no sentence starts with: particles, endings, suffixes
 # where spaCy keeps a span's custom attribute (`span._.name`): doc.user_data[("._.", name, start, end)];
 # read there directly, the per-mention attributes cost no `Underscore` object each
-_SPAN_ATTR = "._."
+SPAN_ATTR = "._."
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -78,11 +78,11 @@ def doc_to_record(doc: Doc) -> ArticleRecord:
         if kind is None:
             continue
         s, e = span.start_char, span.end_char
-        name = data.get((_SPAN_ATTR, "name", s, e)) or doc_text[s:e]  # `span._.name or span.text`
+        name = data.get((SPAN_ATTR, "name", s, e)) or doc_text[s:e]  # `span._.name or span.text`
         eid = entity_id(kind, name)
         ent = entities.get(eid)
         if ent is None:
-            rule = data.get((_SPAN_ATTR, "rule", s, e))
+            rule = data.get((SPAN_ATTR, "rule", s, e))
             ent = entities[eid] = Entity(id=eid, kind=kind, name=name, extractor=rule or "rule")
         ent.mentions.append((s, e) if back is None else (back[s], back[e]))
     for eid, ent in entities.items():
@@ -101,7 +101,7 @@ def doc_to_record(doc: Doc) -> ArticleRecord:
     dates = [
         DateMention(text=text[at(s) : at(e)], value=v, start=at(s), end=at(e))
         for s, e in sorted((d.start_char, d.end_char) for d in doc.spans.get("dates", []))
-        for v in data.get((_SPAN_ATTR, "value", s, e)) or [None]  # `span._.value`
+        for v in data.get((SPAN_ATTR, "value", s, e)) or [None]  # `span._.value`
     ]
     starts = [s for s, _ in sents]
     return ArticleRecord(

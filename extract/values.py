@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from hankg.extract import extensions  # noqa: F401
+from hankg.extract.records import SPAN_ATTR
 
 KO_UNIT = {"만": 1e4, "억": 1e8, "조": 1e12}
 LATIN_UNIT = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
@@ -165,16 +166,18 @@ class ValueRecognizer:
     """`hankg_values`: `doc.spans["values"]`, labelled PARAMS / TOKENS / CONTEXT / GPUS."""
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans, data = [], doc.user_data
         for v in find_values(doc.text):
             base = doc.char_span(v.start, v.end, alignment_mode="expand")
             if base is None:
                 continue
             span = Span(doc, base.start, base.end, label=v.unit.upper())
-            span._.value = v.value
-            span._.max = v.max
-            span._.unit = v.unit
-            span._.rule = v.rule
+            # `span._.value = …` and so on, written where spaCy keeps them: no `Underscore` each
+            s, e = span.start_char, span.end_char
+            data[(SPAN_ATTR, "value", s, e)] = v.value
+            data[(SPAN_ATTR, "max", s, e)] = v.max
+            data[(SPAN_ATTR, "unit", s, e)] = v.unit
+            data[(SPAN_ATTR, "rule", s, e)] = v.rule
             spans.append(span)
         doc.spans["values"] = spans
         return doc

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 from hankg.extract.pipeline import extract, make_doc, release
-from hankg.extract.records import _SPAN_ATTR, doc_to_record
+from hankg.extract.records import SPAN_ATTR, doc_to_record
 from hankg.extract.tokenizer import KiwiDoc
 from hankg.schema import Article
 
@@ -26,7 +26,7 @@ def test_span_attributes_are_where_records_read_them(nlp):
     assert spans
     for span in spans:
         for name in ("name", "rule", "value"):
-            assert doc.user_data.get((_SPAN_ATTR, name, span.start_char, span.end_char)) == getattr(span._, name)
+            assert doc.user_data.get((SPAN_ATTR, name, span.start_char, span.end_char)) == getattr(span._, name)
         assert doc.text[span.start_char : span.end_char] == span.text
 
 
