@@ -198,7 +198,9 @@ class KiwiTokenizer:
         self._ids: dict[str, int] = {}  # tag or lemma -> its id in `vocab.strings`, added once
 
     def _id(self, s: str) -> int:
-        h = self._ids[s] = self.vocab.strings.add(s)
+        """The id of a tag or lemma seen for the first time; kept for good (not transient in a
+        spaCy memory zone), so that the id cached for it stays valid."""
+        h = self._ids[s] = self.vocab.strings.add(s, allow_transient=False)
         return h
 
     def __call__(self, text: str) -> Doc:
