@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from hankg.extract import extensions  # noqa: F401
+from hankg.extract.records import SPAN_ATTR
 
 REL_YEAR = {
     "지난해": -1,
@@ -44,61 +45,96 @@ PERIOD = {
 _Y = r"(?:(?P<year>(?:19|20)\d{2})\s*년|(?P<rel>지난해|작년|전년|재작년|올해|금년|내년|이듬해|후년|올))"
 _NOT_AFTER = r"(?![0-9가-힣]*(?:간|동안|째|차|대|만에|여간))"
 
+
+def _starting(first: str, pattern: str) -> re.Pattern:
+    """`pattern` behind a look-ahead for the characters its matches can start with: the same
+    matches, but `re` turns every other position away at once instead of trying the optional
+    prefixes and look-behinds there, two to three times faster over an article."""
+    return re.compile(f"(?={first})(?:{pattern})")
+
+
+_Y_FIRST = "[12지작전재올금내이후]"  # `_Y`: a year (19xx, 20xx) or a relative one
+_RELM_FIRST = "[지이다내]"  # 지난달, 이달, 이번 달, 다음 달, 내달
+_DIR_FIRST = r"[지오\d]"  # 지난, 오는 or the number itself
+
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[.\-/]\s?(?P<month>\d{1,2})[.\-/]\s?(?P<day>\d{1,2})(?!\d)")),
     (
-        "ymd",
-        re.compile(
-            _Y + r"\s*(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일(?:\s*[~∼〜-]\s*(?P<day2>\d{1,2})\s*일)?(?!간)"
+        "iso",
+        _starting(
+            "19|20", r"(?<!\d)(?P<year>(?:19|20)\d{2})[.\-/]\s?(?P<month>\d{1,2})[.\-/]\s?(?P<day>\d{1,2})(?!\d)"
         ),
     ),
-    ("ym", re.compile(_Y + r"\s*(?P<month>\d{1,2})\s*월(?!\s*\d{1,2}\s*일)")),
+    (
+        "ymd",
+        _starting(
+            _Y_FIRST,
+            _Y + r"\s*(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일(?:\s*[~∼〜-]\s*(?P<day2>\d{1,2})\s*일)?(?!간)",
+        ),
+    ),
+    ("ym", _starting(_Y_FIRST, _Y + r"\s*(?P<month>\d{1,2})\s*월(?!\s*\d{1,2}\s*일)")),
     (
         "y-period",
-        re.compile(
+        _starting(
+            _Y_FIRST,
             _Y + r"\s*(?P<period>상반기|하반기|[1-4]분기|연말|연초|말|초)"
-            r"(?=$|[^가-힣]|까지|에|부터|의|께|쯤|경|로|을|이|은|엔|중|내)"
+            r"(?=$|[^가-힣]|까지|에|부터|의|께|쯤|경|로|을|이|은|엔|중|내)",
         ),
     ),
     (
         "rel-month-day",
-        re.compile(
+        _starting(
+            _RELM_FIRST,
             r"(?<![가-힣])(?P<relm>지난달|지난 달|이달|이번 달|이번달|다음 달|다음달|내달)\s*"
-            r"(?P<day>\d{1,2})\s*일" + _NOT_AFTER
+            r"(?P<day>\d{1,2})\s*일" + _NOT_AFTER,
         ),
     ),
     (
         "md",
-        re.compile(
+        _starting(
+            r"[지오다이\d]",
             r"(?:(?P<dir>지난|오는|다음\s?달|이번\s?달)\s*)?(?<!\d)(?P<month>\d{1,2})\s*월\s*"
-            r"(?P<day>\d{1,2})\s*일(?:\s*[~∼〜-]\s*(?P<day2>\d{1,2})\s*일)?" + _NOT_AFTER
+            r"(?P<day>\d{1,2})\s*일(?:\s*[~∼〜-]\s*(?P<day2>\d{1,2})\s*일)?" + _NOT_AFTER,
         ),
     ),
-    ("m", re.compile(r"(?:(?P<dir>지난|오는)\s*)?(?<![\d.])(?P<month>\d{1,2})\s*월(?![가-힣]*(?:간|동안|째|분))")),
+    (
+        "m",
+        _starting(
+            _DIR_FIRST, r"(?:(?P<dir>지난|오는)\s*)?(?<![\d.])(?P<month>\d{1,2})\s*월(?![가-힣]*(?:간|동안|째|분))"
+        ),
+    ),
     (
         "d",
-        re.compile(
+        _starting(
+            _DIR_FIRST,
             r"(?:(?P<dir>지난|오는)\s*)?(?<![\d.,~∼〜-])(?P<day>\d{1,2})\s*(?:일\s*)?"
-            r"(?:[~∼〜-]\s*(?P<day2>\d{1,2})\s*)?일" + _NOT_AFTER + r"(?!\s*(?:간|동안|이내|이상|만))"
+            r"(?:[~∼〜-]\s*(?P<day2>\d{1,2})\s*)?일" + _NOT_AFTER + r"(?!\s*(?:간|동안|이내|이상|만))",
         ),
     ),
     (
         "rel-month",
-        re.compile(
-            r"(?<![가-힣])(?P<relm>지난달|지난 달|이달|이번 달|이번달|다음 달|다음달|내달)(?:\s*(?P<period>초|말|중))?"
+        _starting(
+            _RELM_FIRST,
+            r"(?<![가-힣])(?P<relm>지난달|지난 달|이달|이번 달|이번달|다음 달|다음달|내달)(?:\s*(?P<period>초|말|중))?",
         ),
     ),
-    ("rel-day", re.compile(r"(?<![가-힣])(?P<reld>전날|어제|이튿날)(?![가-힣]{2})")),
+    ("rel-day", _starting("[전어이]", r"(?<![가-힣])(?P<reld>전날|어제|이튿날)(?![가-힣]{2})")),
     (
         "rel-y",
-        re.compile(
-            r"(?<![가-힣])(?P<rel>지난해|작년|올해|금년|내년|재작년)(?!\s*(?:\d|상반기|하반기|말|초|연말|[1-4]분기))"
+        _starting(
+            "[지작올금내재]",
+            r"(?<![가-힣])(?P<rel>지난해|작년|올해|금년|내년|재작년)(?!\s*(?:\d|상반기|하반기|말|초|연말|[1-4]분기))",
         ),
     ),
-    ("y", re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})\s*년(?!\s*\d{1,2}\s*월)(?![가-힣]*(?:간|동안|대))")),
+    (
+        "y",
+        _starting("19|20", r"(?<![\d.])(?P<year>(?:19|20)\d{2})\s*년(?!\s*\d{1,2}\s*월)(?![가-힣]*(?:간|동안|대))"),
+    ),
     (
         "period",
-        re.compile(r"(?P<both>상하반기)|(?P<period>연말|연초|연내|상반기|하반기|[1-4]분기)(?![가-힣]*(?:간|동안))"),
+        _starting(
+            "[상연하1-4]",
+            r"(?P<both>상하반기)|(?P<period>연말|연초|연내|상반기|하반기|[1-4]분기)(?![가-힣]*(?:간|동안))",
+        ),
     ),
 ]
 
@@ -244,13 +280,14 @@ class DateRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         art = doc._.article
-        spans = []
+        spans, data = [], doc.user_data
         for hit in find_dates(doc.text, getattr(art, "published", None)):
             span = doc.char_span(hit.start, hit.end, label="DATE", alignment_mode="expand")
             if span is None:
                 continue
-            span._.value = hit.values  # `28일~29일` states two days
-            span._.rule = hit.rule
+            # `span._.value = …`, `span._.rule = …`, written where spaCy keeps them: no `Underscore` each
+            data[(SPAN_ATTR, "value", span.start_char, span.end_char)] = hit.values  # `28일~29일` states two days
+            data[(SPAN_ATTR, "rule", span.start_char, span.end_char)] = hit.rule
             spans.append(span)
         doc.spans["dates"] = spans
         return doc

@@ -12,6 +12,9 @@ from hankg.schema import ArticleRecord, DateMention, Entity, Evidence, Fact, ent
 OFFSETS = "hankg.offsets"  # doc.user_data: for each doc offset, the offset in the article text as given
 
 CONTINUES = ("J", "E", "XS", "VCP")  # Kiwi tags no sentence starts with: particles, endings, suffixes
+# where spaCy keeps a span's custom attribute (`span._.name`): doc.user_data[("._.", name, start, end)];
+# read there directly, the per-mention attributes cost no `Underscore` object each
+SPAN_ATTR = "._."
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -37,11 +40,12 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def with_sentence(fact: Fact, text: str, sents: list[tuple[int, int]]) -> Fact:
+def with_sentence(fact: Fact, text: str, sents: list[tuple[int, int]], starts: list[int] | None = None) -> Fact:
     """The fact with `evidence.text`: the sentence(s) its offsets fall in, so a reader can check it.
 
     Whitespace the evidence takes in at either end (a paragraph break) does not pull in the
-    next sentence; the offsets themselves stay as the rules found them.
+    next sentence; the offsets themselves stay as the rules found them. `starts` are the
+    sentences' starts, if the caller has them (one list per article, not per fact).
     """
     ev = fact.evidence
     claim = text[ev.start : ev.end]
@@ -49,7 +53,8 @@ def with_sentence(fact: Fact, text: str, sents: list[tuple[int, int]]) -> Fact:
     end = max(ev.end - (len(claim) - len(claim.rstrip())), start)
     if not sents:
         return fact
-    starts = [s for s, _ in sents]
+    if starts is None:
+        starts = [s for s, _ in sents]
     first = max(bisect_right(starts, start) - 1, 0)
     last = max(bisect_right(starts, max(end - 1, start)) - 1, first)
     lo, hi = min(sents[first][0], start), max(sents[last][1], end)
@@ -66,17 +71,20 @@ def doc_to_record(doc: Doc) -> ArticleRecord:
         return back[i] if back is not None else i
 
     aliases: dict[str, set[str]] = doc._.aliases or {}
+    data, doc_text = doc.user_data, doc.text
     entities: dict[str, Entity] = {}
     for span in doc.ents:
         kind = LABEL_KIND.get(span.label_)
         if kind is None:
             continue
-        name = span._.name or span.text
+        s, e = span.start_char, span.end_char
+        name = data.get((SPAN_ATTR, "name", s, e)) or doc_text[s:e]  # `span._.name or span.text`
         eid = entity_id(kind, name)
         ent = entities.get(eid)
         if ent is None:
-            ent = entities[eid] = Entity(id=eid, kind=kind, name=name, extractor=span._.rule or "rule")
-        ent.mentions.append((at(span.start_char), at(span.end_char)))
+            rule = data.get((SPAN_ATTR, "rule", s, e))
+            ent = entities[eid] = Entity(id=eid, kind=kind, name=name, extractor=rule or "rule")
+        ent.mentions.append((s, e) if back is None else (back[s], back[e]))
     for eid, ent in entities.items():
         seen = {ent.name}
         ent.aliases = [a for a in sorted(aliases.get(eid, ())) if not (a in seen or seen.add(a))]
@@ -91,10 +99,11 @@ def doc_to_record(doc: Doc) -> ArticleRecord:
     text = art.text if art is not None else doc.text
     sents = [(at(a), at(b)) for a, b in _sentences(doc)]  # in the article's own offsets, like the evidence
     dates = [
-        DateMention(text=text[at(s.start_char) : at(s.end_char)], value=v, start=at(s.start_char), end=at(s.end_char))
-        for s in sorted(doc.spans.get("dates", []), key=lambda s: (s.start_char, s.end_char))
-        for v in s._.value or [None]
+        DateMention(text=text[at(s) : at(e)], value=v, start=at(s), end=at(e))
+        for s, e in sorted((d.start_char, d.end_char) for d in doc.spans.get("dates", []))
+        for v in data.get((SPAN_ATTR, "value", s, e)) or [None]  # `span._.value`
     ]
+    starts = [s for s, _ in sents]
     return ArticleRecord(
         article=art.id,
         published=art.published,
@@ -103,6 +112,6 @@ def doc_to_record(doc: Doc) -> ArticleRecord:
         url=art.url,
         content_hash=art.content_hash,
         entities=sorted(entities.values(), key=lambda e: (min(e.mentions) if e.mentions else (0, 0), e.id)),
-        facts=[with_sentence(f, text, sents) for f in facts.values()],
+        facts=[with_sentence(f, text, sents, starts) for f in facts.values()],
         dates=dates,
     )

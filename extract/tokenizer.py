@@ -13,8 +13,11 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import accumulate
 
+import numpy
 from kiwipiepy import Kiwi
+from spacy.attrs import LEMMA, SENT_START, TAG
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -26,6 +29,7 @@ _RUNS = re.compile(r"\s+|\S+")
 LONG_RUN = 1000
 _LONG = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 _LOCK = threading.Lock()
+_ANNOTATIONS = [TAG, LEMMA, SENT_START]
 
 
 def get_kiwi() -> Kiwi:
@@ -76,40 +80,82 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return [(a, text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-def analyse(text: str) -> Iterator[tuple[int, int, list[str], list[str], bool, bool]]:
-    """Kiwi's morphemes as tokens (start, end, tags, lemmas, oov, starts a Kiwi sentence) in
-    `text`'s own offsets; morphemes that overlap or are empty fuse into the token before."""
-    if unicodedata.is_normalized("NFC", text):
-        norm, back = text, None
-    else:
-        norm, back = nfc_map(text)
-    if not norm.strip():
-        return
-    cur: list | None = None
-    sent = None
-    for p, (off, piece) in enumerate(_pieces(norm)):
+def _morphemes(norm: str, back: list[int] | None) -> Iterator[tuple[int, int, str, str, bool, bool]]:
+    """Kiwi's morphemes of the NFC text `norm` as tokens (start, end, tag, lemma, oov, starts a
+    Kiwi sentence), offsets mapped through `back` (None: `norm` is the text); morphemes that
+    overlap or are empty fuse into the token before, tags and lemmas joined with `+`."""
+    kiwi = get_kiwi()
+    have = False
+    cs = ce = 0
+    ctag = clemma = ""
+    coov = cnew = False
+    for off, piece in _pieces(norm):
         if not piece.strip():
             continue
-        for t in get_kiwi().tokenize(piece):  # one call per text (or piece); t.sent_position numbers sentences
-            start, n, tag = off + t.start, t.len, t.tag
-            s, e = (start, start + n) if back is None else (back[start], back[start + n])
-            if n and e <= s:
-                e = s + 1
+        sent = None  # a new piece starts a new sentence, as Kiwi numbers them per call
+        for t in kiwi.tokenize(piece):  # one call per text (or piece); t.sent_position numbers sentences
+            tag = t.tag
+            if back is None:
+                s = off + t.start
+                e = s + t.len
+            else:
+                start = off + t.start
+                n = t.len
+                s, e = back[start], back[start + n]
+                if n and e <= s:
+                    e = s + 1
             lemma = t.lemma if tag[0] == "V" else t.form
-            new = (p, t.sent_position) != sent
-            if cur is not None and not new and (s < cur[1] or e <= s):
-                if e > cur[1]:
-                    cur[1] = e
-                cur[2].append(tag)
-                cur[3].append(lemma)
-                cur[4] = cur[4] or t.oov
+            sp = t.sent_position
+            if have and sp == sent and (s < ce or e <= s):
+                if e > ce:
+                    ce = e
+                ctag = f"{ctag}+{tag}"
+                clemma = f"{clemma}+{lemma}"
+                coov = coov or t.oov
                 continue
-            if cur is not None:
-                yield cur
-            sent = (p, t.sent_position)
-            cur = [s, e, [tag], [lemma], bool(t.oov), new]
-    if cur is not None:
-        yield cur
+            if have:
+                yield cs, ce, ctag, clemma, coov, cnew
+            cnew = sp != sent
+            sent = sp
+            cs, ce, ctag, clemma, coov, have = s, e, tag, lemma, t.oov, True
+    if have:
+        yield cs, ce, ctag, clemma, coov, cnew
+
+
+def _gap(
+    text: str,
+    pos: int,
+    upto: int,
+    new_sent: bool,
+    words: list[str],
+    spaces: list[bool],
+    tags: list[str],
+    lemmas: list[str],
+    starts: list[bool],
+    idx: list[int],
+) -> bool:
+    """Tokens for `text[pos:upto]`, which Kiwi left out: a space after a word becomes its
+    trailing space, other runs of spaces `_SP` tokens and of anything else `SW` tokens. Whether
+    a line break since the last non-space token starts a sentence is returned."""
+    for m in _RUNS.finditer(text, pos, upto):
+        run, at = m.group(), m.start()
+        if "\n" in run:
+            new_sent = True
+        if run[0] == " " and words and not spaces[-1] and not words[-1].isspace():
+            spaces[-1] = True
+            run, at = run[1:], at + 1
+            if not run:
+                continue
+        blank = run.isspace()
+        idx.append(at)
+        words.append(run)
+        spaces.append(False)
+        tags.append("_SP" if blank else "SW")
+        lemmas.append(run)
+        starts.append(len(words) == 1 or (not blank and new_sent))
+        if not blank:
+            new_sent = False
+    return new_sent
 
 
 class KiwiDoc(Doc):
@@ -155,65 +201,61 @@ class KiwiTokenizer:
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
+        self._ids: dict[str, int] = {}  # tag or lemma -> its id in `vocab.strings`, added once
+
+    def _id(self, s: str) -> int:
+        """The id of a tag or lemma seen for the first time; kept for good (not transient in a
+        spaCy memory zone), so that the id cached for it stays valid."""
+        h = self._ids[s] = self.vocab.strings.add(s, allow_transient=False)
+        return h
 
     def __call__(self, text: str) -> Doc:
+        # one pass over Kiwi's tokens builds the Doc's own columns and `words_of`'s at once
         words: list[str] = []
         spaces: list[bool] = []
         tags: list[str] = []
         lemmas: list[str] = []
         starts: list[bool] = []
-        pos = 0
-        new_sent = True
-
-        def gap(upto: int) -> None:
-            nonlocal pos, new_sent
-            for run in _RUNS.findall(text[pos:upto]):
-                if "\n" in run:
-                    new_sent = True
-                if run[0] == " " and words and not spaces[-1] and not words[-1].isspace():
-                    spaces[-1] = True
-                    run = run[1:]
-                    if not run:
-                        continue
-                words.append(run)
-                spaces.append(False)
-                tags.append("_SP" if run.isspace() else "SW")
-                lemmas.append(run)
-                starts.append(len(words) == 1 or (not run.isspace() and new_sent))
-                if not run.isspace():
-                    new_sent = False
-            pos = max(pos, upto)
-
+        idx: list[int] = []
         oov: list[int] = []
-        first = True
-        for s, e, tg, lm, unknown, new in analyse(text):
+        pos = 0
+        new_sent = first = True
+        norm, back = (text, None) if unicodedata.is_normalized("NFC", text) else nfc_map(text)
+        for s, e, tag, lemma, unknown, new in _morphemes(norm, back):
             first = first or new
             if s < pos:
                 s = pos
             if e <= s:
                 continue
             if s > pos:
-                gap(s)
+                if s == pos + 1 and text[pos] == " " and words and not spaces[-1] and not words[-1].isspace():
+                    spaces[-1] = True  # the one space between two words: most gaps
+                else:
+                    new_sent = _gap(text, pos, s, new_sent, words, spaces, tags, lemmas, starts, idx)
+            if unknown:
+                oov.append(len(words))
+            idx.append(s)
             words.append(text[s:e])
             spaces.append(False)
-            tags.append(tg[0] if len(tg) == 1 else "+".join(tg))
-            lemmas.append(lm[0] if len(lm) == 1 else "+".join(lm))
-            if unknown:
-                oov.append(len(words) - 1)
+            tags.append(tag)
+            lemmas.append(lemma)
             starts.append(first or new_sent or len(words) == 1)
             first = new_sent = False
             pos = e
-        gap(len(text))
+        if pos < len(text):
+            _gap(text, pos, len(text), new_sent, words, spaces, tags, lemmas, starts, idx)
         if not words:
             return Doc(self.vocab, words=[], spaces=[])
-        doc = KiwiDoc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas, sent_starts=starts)
+        doc = KiwiDoc(self.vocab, words=words, spaces=spaces)
+        ids, new_id, n = self._ids, self._id, len(words)
+        values = numpy.empty((n, 3), dtype=numpy.uint64)
+        values[:, 0] = numpy.fromiter([ids[t] if t in ids else new_id(t) for t in tags], numpy.uint64, n)
+        values[:, 1] = numpy.fromiter([ids[t] if t in ids else new_id(t) for t in lemmas], numpy.uint64, n)
+        values[:, 2] = numpy.where(numpy.fromiter(starts, bool, n), 1, -1).astype(numpy.uint64)
+        doc.from_array(_ANNOTATIONS, values)  # what `Doc(tags=, lemmas=, sent_starts=)` does, less each value's trip
         doc._hankg_text = text
-        idx, sent, at, si = [], [], 0, -1
-        for word, space, start in zip(words, spaces, starts, strict=True):
-            idx.append(at)
-            at += len(word) + space
-            si += start or not sent
-            sent.append(si)
+        # a token's sentence: the number of sentence starts up to it, less one (the first token starts one)
+        sent = list(accumulate(starts, initial=-1))[1:]
         doc._hankg_columns = (words, idx, tags, spaces, sent)
         doc.user_data["hankg.oov"] = frozenset(oov)  # read as `token._.oov`: Kiwi did not know the word
         return doc

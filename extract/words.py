@@ -71,7 +71,7 @@ STANDARD_TAIL = re.compile(
 NAME_SHAPE = re.compile(r"^[가-힣]{3}$")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Word:
     i: int
     start: int
@@ -94,10 +94,42 @@ class Word:
     # the entity rules' word tests, computed once per word and article (`entities.lexicon.memoised`)
     memo: dict = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self.text = self.doc_text[self.start : self.end]
-        self.core = self.doc_text[self.core_start : self.core_end]
-        self.paren_text = self.doc_text[self.paren[0] : self.paren[1]] if self.paren else None
+    def __init__(
+        self,
+        i: int,
+        start: int,
+        end: int,
+        core_start: int,
+        core_end: int,
+        tags: tuple[str, ...],
+        core_tags: tuple[str, ...],
+        tail: str,
+        sent: int,
+        paren: tuple[int, int] | None = None,
+        oov: bool = False,
+        is_paren: bool = False,
+        gap_before: str = "",
+        doc_text: str = "",
+    ) -> None:
+        # written out rather than generated: a dataclass's `__init__` and `__post_init__` cost
+        # half again as much, and an article has hundreds of words
+        self.i = i
+        self.start = start
+        self.end = end
+        self.core_start = core_start
+        self.core_end = core_end
+        self.tags = tags
+        self.core_tags = core_tags
+        self.tail = tail
+        self.sent = sent
+        self.paren = paren
+        self.oov = oov
+        self.is_paren = is_paren
+        self.gap_before = gap_before
+        self.doc_text = doc_text
+        self.text = doc_text[start:end]
+        self.core = doc_text[core_start:core_end]
+        self.paren_text = doc_text[paren[0] : paren[1]] if paren else None
         self.memo = {}
 
     def __repr__(self) -> str:
@@ -134,6 +166,15 @@ def _close(texts: list[str], j: int, n: int, stop_at_newline: bool) -> tuple[int
     return k, depth
 
 
+def _is_tail(tag: str) -> bool:
+    """Whether a token with this tag is what Korean attaches to a word, memoised per tag."""
+    tail = _TAIL[tag] = tag.startswith(TAIL_TAGS)
+    return tail
+
+
+_TAIL: dict[str, bool] = {}
+
+
 def words_of(doc: Doc) -> list[Word]:
     """The doc's words in order; cached on the doc (components run in sequence)."""
     cached = doc.user_data.get("hankg.words")
@@ -142,18 +183,22 @@ def words_of(doc: Doc) -> list[Word]:
     text = doc.text
     oov = doc.user_data.get("hankg.oov", frozenset())
     columns = getattr(doc, "_hankg_columns", None)  # a KiwiDoc's, as its tokenizer made them
-    texts, idx, tags, ws, sent_of = columns if columns and len(columns[0]) == len(doc) else _tokens(doc)
+    texts, idx, tag_list, ws, sent_of = columns if columns and len(columns[0]) == len(doc) else _tokens(doc)
     n = len(texts)
-    brk = [t.isspace() or t in BREAKS or g in BREAK_TAGS for t, g in zip(texts, tags, strict=True)]
+    tags = tuple(tag_list)  # so that a word's tags are a slice
+    brk = [t in BREAKS or g in BREAK_TAGS or t.isspace() for t, g in zip(texts, tags, strict=True)]
+    tail_of = _TAIL
+    is_tail = [tail_of[g] if g in tail_of else _is_tail(g) for g in tags]
     surnames = wordset("surnames")
     out: list[Word] = []
+    prev_end = 0  # where the word before ended: what lies between is the next word's `gap_before`
     i = 0
     while i < n:
         if brk[i]:
             i += 1
             continue
         s = idx[i]
-        gap = text[out[-1].end : s] if out else text[:s]
+        gap = text[prev_end:s]
         if texts[i] == "(":
             j, _ = _close(texts, i, n, stop_at_newline=True)
             e = idx[j - 1] + len(texts[j - 1])
@@ -164,65 +209,74 @@ def words_of(doc: Doc) -> list[Word]:
                     e,
                     s + 1,
                     max(s + 1, e - 1),
-                    tuple(tags[i:j]),
+                    tags[i:j],
                     (),
                     "",
                     sent_of[i],
-                    is_paren=True,
-                    gap_before=gap,
-                    doc_text=text,
+                    None,
+                    False,
+                    True,
+                    gap,
+                    text,
                 )
             )
+            prev_end = e
             i = j
             continue
-        j = i
-        while j < n and not brk[j] and texts[j] != "(" and (j == i or not ws[j - 1]):
+        # the tokens of a word touch (no space between) and hold no break and no `(`
+        j = i + 1
+        while j < n and not ws[j - 1] and not brk[j] and texts[j] != "(":
             j += 1
         core_end_tok = j
         for k in range(i + 1, j):
-            if tags[k].startswith(TAIL_TAGS):
+            if is_tail[k]:
                 core_end_tok = k
                 break
+        word_end = idx[j - 1] + len(texts[j - 1])
         paren = None
         end_tok = j
-        k = j
+        after_paren = ""
         if j < n and texts[j] == "(" and not ws[j - 1]:
             k, depth = _close(texts, j, n, stop_at_newline=False)
             if depth == 0:
                 paren = (idx[j] + 1, idx[k - 1])
                 end_tok = k
-                while end_tok < n and tags[end_tok].startswith(TAIL_TAGS) and not ws[end_tok - 1]:
+                while end_tok < n and is_tail[end_tok] and not ws[end_tok - 1]:
                     end_tok += 1
-        after_paren = texts[k:end_tok] if paren else []
-        tail = texts[core_end_tok:j] + after_paren
+                if end_tok > k:  # the tokens after `)` touch: their text is one slice
+                    after_paren = text[idx[k] : idx[end_tok - 1] + len(texts[end_tok - 1])]
+        tail = text[idx[core_end_tok] : word_end] + after_paren if core_end_tok < j else after_paren
         # a rare name Kiwi split into a surname and a non-particle (채 + 도운): keep it whole
-        word_end = idx[j - 1] + len(texts[j - 1])
         if (
             core_end_tok - i == 1
-            and texts[i] in surnames
             and j - i >= 2
+            and texts[i] in surnames
             and not STANDARD_TAIL.match(text[idx[core_end_tok] : word_end])
             and NAME_SHAPE.match(text[s:word_end])
         ):
             core_end_tok = j
             tail = after_paren
+        e = idx[end_tok - 1] + len(texts[end_tok - 1])
+        unknown = bool(oov) and (i in oov if core_end_tok == i + 1 else not oov.isdisjoint(range(i, core_end_tok)))
         out.append(
             Word(
                 len(out),
                 s,
-                idx[end_tok - 1] + len(texts[end_tok - 1]),
+                e,
                 s,
                 idx[core_end_tok - 1] + len(texts[core_end_tok - 1]),
-                tuple(tags[i:end_tok]),
-                tuple(tags[i:core_end_tok]),
-                "".join(tail),
+                tags[i:end_tok],
+                tags[i:core_end_tok],
+                tail,
                 sent_of[i],
-                paren=paren,
-                oov=not oov.isdisjoint(range(i, core_end_tok)),
-                gap_before=gap,
-                doc_text=text,
+                paren,
+                unknown,
+                False,
+                gap,
+                text,
             )
         )
+        prev_end = e
         i = end_tok
     doc.user_data["hankg.words"] = (len(doc), out)
     return out
