@@ -20,7 +20,14 @@ from spacy.tokens import Doc
 
 from hankg.extract import extensions  # noqa: F401
 from hankg.extract.entities.known import KnownActors, _known
-from hankg.extract.entities.lexicon import Mention, is_person_name, is_proper, looks_like_org, title_of
+from hankg.extract.entities.lexicon import (
+    Mention,
+    is_person_name,
+    is_proper,
+    looks_like_org,
+    share_memos,
+    title_of,
+)
 from hankg.extract.entities.models import FAMILY, extend_versions, in_title, quoted_models, versioned_models
 from hankg.extract.entities.orgs import org_rules
 from hankg.extract.entities.people import PersonRules, listed_people
@@ -61,6 +68,7 @@ class EntityRecognizer:
         source = getattr(art, "source", None)
         text = doc.text
         words = words_of(doc)
+        share_memos(words)
         known = self.known
         mentions = [m for m in known.find(doc) if not (m.kind == "model" and in_title(text, m))]
         mentions += known.find_spaced(words, mentions)

@@ -25,7 +25,10 @@ HONORIFICS = ("씨", "군", "양", "옹")
 
 
 def memoised(test):
-    """A word test asked a thousand times per article: answered once per word (and arguments)."""
+    """A word test asked a thousand times per article: answered once per word (and arguments).
+
+    The tests read only a word's features (`share_memos`), so words alike share their answers.
+    """
 
     def wrapper(word: Word, *args, **kwargs):
         key = (test, args, *kwargs.items()) if args or kwargs else test
@@ -38,6 +41,24 @@ def memoised(test):
 
     wrapper.__name__, wrapper.__doc__ = test.__name__, test.__doc__
     return wrapper
+
+
+_SHARED: dict[tuple, dict] = {}
+_SHARED_MAX = 100_000  # distinct words kept across articles before the cache starts afresh
+
+
+def share_memos(words: list[Word]) -> None:
+    """One memo for all words alike, in this article and the ones before it.
+
+    The memoised tests read nothing but a word's content, its tags, whether Kiwi knew it and its
+    parenthesis, so a word's answers hold for every word with the same features: an article's
+    words mostly repeat those of earlier articles, and their tests are then never run again.
+    """
+    shared = _SHARED
+    if len(shared) > _SHARED_MAX:
+        shared.clear()
+    for w in words:
+        w.memo = shared.setdefault((w.core, w.core_tags, w.oov, w.is_paren, w.paren_text), w.memo)
 
 
 @dataclass
