@@ -11,6 +11,21 @@ from hankg.extract.entities.lexicon import Mention
 from hankg.extract.words import Word
 from hankg.scoring import norm
 
+TokenBounds = tuple[list[int], set[int], set[int]]
+
+
+def token_bounds(doc: Doc) -> TokenBounds:
+    """The tokens' start offsets in order, as a set, and their end offsets: the rules' token boundaries.
+
+    Read from the tokenizer's own columns when the Doc kept them, so that no spaCy Token is made.
+    """
+    columns = getattr(doc, "_hankg_columns", None)
+    if columns and len(columns[0]) == len(doc):
+        texts, offsets = columns[0], columns[1]
+    else:
+        texts, offsets = [t.text for t in doc], [t.idx for t in doc]
+    return offsets, set(offsets), {s + len(t) for s, t in zip(offsets, texts, strict=True)}
+
 
 class KnownActors:
     """Finds the curated actors' names and aliases: longest form first, on token boundaries."""
@@ -33,19 +48,20 @@ class KnownActors:
     def lookup(self, name: str) -> tuple[str, str] | None:
         return self.index.get(norm(name))
 
-    def find(self, doc: Doc) -> list[Mention]:
-        ends = {t.idx + len(t) for t in doc}
+    def find(self, doc: Doc, bounds: TokenBounds | None = None) -> list[Mention]:
+        offsets, _, ends = bounds or token_bounds(doc)
         text = doc.text
+        by_first = self.by_first
         out = []
         pos = 0
-        for tok in doc:
-            if tok.idx < pos:
+        for s in offsets:
+            if s < pos:
                 continue
-            for form in self.by_first.get(text[tok.idx], ()):
-                e = tok.idx + len(form)
-                if e in ends and text.startswith(form, tok.idx):
+            for form in by_first.get(text[s], ()):
+                e = s + len(form)
+                if e in ends and text.startswith(form, s):
                     kind, name = self.index[norm(form)]
-                    out.append(Mention(tok.idx, e, kind, name, "kb:actors", prio=3))
+                    out.append(Mention(s, e, kind, name, "kb:actors", prio=3))
                     pos = e
                     break
         return out

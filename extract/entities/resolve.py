@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from hankg.extract.entities.known import KnownActors
+from hankg.extract.entities.known import KnownActors, TokenBounds, token_bounds
 from hankg.extract.entities.lexicon import LATIN_ACRONYM, Mention, alias_ok, strip_ticker
 from hankg.extract.entities.models import COUNTER, FAMILY, RANK
 from hankg.extract.entities.variants import without_variant
@@ -19,11 +19,10 @@ DESCRIPTION = re.compile(r"모델|[가-힣]+\s+[가-힣]+|^[\d.,~]+\s*[KMBT]?$")
 SIZED = re.compile(r"^(.+?)[- ]\d+(?:\.\d+)?[BMT]$")
 
 
-def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def propagate(doc: Doc, mentions: list[Mention], bounds: TokenBounds | None = None) -> list[Mention]:
     """One name, one sense per article: every other occurrence of a name a rule found."""
     text = doc.text
-    starts = {t.idx for t in doc}
-    ends = {t.idx + len(t) for t in doc}
+    _, starts, ends = bounds or token_bounds(doc)
     names = {
         (m.kind, m.name)
         for m in mentions
@@ -56,7 +55,7 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
+def resolve(doc: Doc, mentions: list[Mention], known: KnownActors, bounds: TokenBounds | None = None) -> None:
     """Canonical names, aliases, and non-overlapping doc.ents."""
     text = doc.text
     words = words_of(doc)
@@ -97,8 +96,7 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
             alias_to[norm(alias)] = (m.kind, m.name)
     # an alias learnt here stands for the entity wherever else it appears
     taken_spans = [(c.start, c.end) for c in chosen]
-    starts = {t.idx for t in doc}
-    ends = {t.idx + len(t) for t in doc}
+    _, starts, ends = bounds or token_bounds(doc)
     for key, (kind, name) in sorted(alias_to.items()):
         for m in chosen[:]:
             if m.name == name and m.kind == kind:
