@@ -30,6 +30,7 @@ WORKED = re.compile(r"^(경력|근무|재직|일했|일한|몸담|활동했)")
 BENCHMARK = re.compile(r"[A-Za-z]+(Bench|Eval|Arena|QA)$")
 UNIT = re.compile(r"(연구원|연구소|연구실|연구센터|랩|센터|의료원|병원|연구단|사업단)$")
 LIST_SEPARATORS = (",", "·", "ㆍ", "▲", "및", "/")
+PARTNER = re.compile("|".join(map(re.escape, PARTNER_VERBS)))
 
 
 def org_rules(doc: Doc, words: list[Word], found: list[Mention], source: str | None) -> list[Mention]:
@@ -47,13 +48,24 @@ def org_rules(doc: Doc, words: list[Word], found: list[Mention], source: str | N
     out += _acronym_heads(text, words, found)
     out += _outlets(text, words, source)
     # sentences that speak of partners (컨소시엄, 참여, 담당…), read once for both rules that need them
-    partner_sents = {
-        i for i, s in enumerate(doc.sents) if any(v in text[s.start_char : s.end_char] for v in PARTNER_VERBS)
-    }
+    partner_sents = {i for i, (s, e) in enumerate(_sentences(doc)) if PARTNER.search(text, s, e)}
     out += _listings(text, words, [*found, *out], partner_sents)
     out += _partner_subjects(words, [*found, *out], partner_sents)
     out += _model_owners(text, words, found, [*found, *out])
     return out
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Each sentence's character span, from the tokenizer's columns when the Doc kept them."""
+    columns = getattr(doc, "_hankg_columns", None)
+    if not (columns and len(columns[0]) == len(doc)):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    texts, offsets, _, _, sent_of = columns
+    if not sent_of:
+        return []
+    firsts = [k for k in range(len(sent_of)) if k == 0 or sent_of[k] != sent_of[k - 1]]
+    lasts = [k - 1 for k in firsts[1:]] + [len(sent_of) - 1]
+    return [(offsets[a], offsets[b] + len(texts[b])) for a, b in zip(firsts, lasts, strict=True)]
 
 
 def _org(a: Word, b: Word, text: str, rule: str, prio: int = 0, name: str | None = None) -> Mention:
@@ -235,26 +247,35 @@ def _outlets(text: str, words: list[Word], source: str | None) -> list[Mention]:
 
 
 def _items(words: list[Word]) -> list[list[list[Word]]]:
-    """Enumerations in a sentence: groups of items, an item one or more words (`에포크 AI`, `아티피셜 애널리시스`)."""
+    """Enumerations in a sentence: groups of two or more items, an item one or more words (`에포크 AI`)."""
     groups: list[list[list[Word]]] = []
+    group: list[list[Word]] = []
+    prev: Word | None = None
     for w in words:
-        sep = w.gap_before.strip()
-        prev = groups[-1][-1][-1] if groups else None
-        same_sent = prev is not None and prev.sent == w.sent
-        if (
-            same_sent
-            and sep == ""
-            and w.gap_before == " "
+        gap = w.gap_before
+        sep = "" if gap == " " else gap.strip()
+        if prev is None or prev.sent != w.sent:
+            pass
+        elif (
+            gap == " "
             and not prev.tail
             and (is_proper(prev) or prev.core_tags[:1] == ("SL",))
             and (is_proper(w) or w.core_tags[:1] == ("SL",))
             and not title_of(w.core)
         ):
-            groups[-1][-1].append(w)  # one item of several words
-        elif same_sent and (sep in LIST_SEPARATORS or (prev.tail in ("와", "과", "및") and sep == "")):
-            groups[-1].append([w])
-        else:
-            groups.append([[w]])
+            group[-1].append(w)  # one item of several words
+            prev = w
+            continue
+        elif sep in LIST_SEPARATORS or (sep == "" and prev.tail in ("와", "과", "및")):
+            group.append([w])
+            prev = w
+            continue
+        if len(group) >= 2:
+            groups.append(group)
+        group = [[w]]
+        prev = w
+    if len(group) >= 2:
+        groups.append(group)
     return groups
 
 
@@ -267,8 +288,6 @@ def _listings(text: str, words: list[Word], found: list[Mention], partner_sents:
     taken = {(m.start, m.end) for m in found}
     out = []
     for g in _items(words):
-        if len(g) < 2:
-            continue
         has_org = any(w.core_start in org_starts for item in g for w in item)
         if not (has_org or g[0][0].sent in partner_sents):
             continue

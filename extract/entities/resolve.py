@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -61,13 +62,18 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors, bounds: Token
     words = words_of(doc)
     # keep the best mention where mentions overlap: longer, then higher priority
     chosen: list[Mention] = []
+    starts: list[int] = []  # the chosen spans, disjoint, in text order: their ends are in order too
+    ends: list[int] = []
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.prio, m.start)):
         m.name = m.name.strip(" '\"‘’“”")
         if not m.name or m.end <= m.start:
             continue
-        if any(c.start < m.end and m.start < c.end for c in chosen):
+        k = bisect_left(starts, m.end)  # the chosen spans before k start before m ends
+        if k and ends[k - 1] > m.start:
             continue
         chosen.append(m)
+        starts.insert(k, m.start)
+        ends.insert(k, m.end)
     # curated canonical names
     for m in chosen:
         hit = known.lookup(m.name)
@@ -96,7 +102,7 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors, bounds: Token
             alias_to[norm(alias)] = (m.kind, m.name)
     # an alias learnt here stands for the entity wherever else it appears
     taken_spans = [(c.start, c.end) for c in chosen]
-    _, starts, ends = bounds or token_bounds(doc)
+    _, tok_starts, tok_ends = bounds or token_bounds(doc)
     for key, (kind, name) in sorted(alias_to.items()):
         for m in chosen[:]:
             if m.name == name and m.kind == kind:
@@ -105,7 +111,7 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors, bounds: Token
                         continue
                     for hit in re.finditer(re.escape(alias), text):
                         a, b = hit.span()
-                        if a in starts and b in ends and not any(x < b and a < y for x, y in taken_spans):
+                        if a in tok_starts and b in tok_ends and not any(x < b and a < y for x, y in taken_spans):
                             chosen.append(Mention(a, b, kind, name, "rule:alias-again", aliases={alias}))
                             taken_spans.append((a, b))
                 break
@@ -130,10 +136,14 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors, bounds: Token
             m.aliases.add(m.name)
             m.name = sized[m.name][0]
     longer = sorted({m.name for m in chosen if m.kind == "organization" and " " in m.name})
+    word_starts: list[int] | None = None
     for m in chosen:
         if m.kind != "organization" or not LATIN_ACRONYM.match(m.name):
             continue
-        nxt = next((w for w in words if w.start >= m.end), None)
+        if word_starts is None:
+            word_starts = [w.start for w in words]
+        k = bisect_left(word_starts, m.end)
+        nxt = words[k] if k < len(words) else None
         if nxt is not None and nxt.is_paren and re.search(r"원|▲|▼|%", nxt.core):
             continue
         full = [n for n in longer if n.startswith(m.name + " ")]
