@@ -7,9 +7,8 @@ from functools import cache
 from spacy.tokens import Doc
 
 from hankg.data import Actors, actors
-from hankg.extract.entities.lexicon import Mention
+from hankg.extract.entities.lexicon import Mention, norm
 from hankg.extract.words import Word
-from hankg.scoring import norm
 
 TokenBounds = tuple[list[int], set[int], set[int]]
 

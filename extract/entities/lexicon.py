@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from hankg.data import by_length, wordset
 from hankg.extract.words import Word
+from hankg.scoring import norm as _norm
 
 HANGUL = re.compile(r"^[가-힣]+$")
 TITLE_NUM = re.compile(r"^제?\d(차관|차장)$")
@@ -22,6 +23,9 @@ PARTNER_VERBS = ("담당", "맡", "참여", "주도", "주관", "협력", "합�
 NAME_PAREN = re.compile(r"\s*(\d{1,3}\s*세?|왼쪽|오른쪽|가운데|사진|앞줄|뒷줄|좌|우|중앙)\s*")
 DERIVED = "들성화적가력감률율"  # derivational suffixes (XSN) that make common nouns
 HONORIFICS = ("씨", "군", "양", "옹")
+
+# scoring's name key, asked for the same few names and words over and over within and across articles
+norm = lru_cache(maxsize=1 << 16)(_norm)
 
 
 def memoised(test):

@@ -14,10 +14,9 @@ from functools import cache
 
 from hankg.data import wordset
 from hankg.extract.entities.known import KnownActors
-from hankg.extract.entities.lexicon import Mention, alias_ok, suffix_title, title_of
+from hankg.extract.entities.lexicon import Mention, alias_ok, norm, suffix_title, title_of
 from hankg.extract.entities.variants import CODE, strip_tail
 from hankg.extract.words import Word
-from hankg.scoring import norm
 
 QUOTE = re.compile(r"'([^'\n]{1,40})'|‘([^’\n]{1,40})’|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})”")
 MODEL_AFTER = re.compile(

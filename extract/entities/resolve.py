@@ -9,12 +9,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from hankg.extract.entities.known import KnownActors, TokenBounds, token_bounds
-from hankg.extract.entities.lexicon import LATIN_ACRONYM, Mention, alias_ok, strip_ticker
+from hankg.extract.entities.lexicon import LATIN_ACRONYM, Mention, alias_ok, norm, strip_ticker
 from hankg.extract.entities.models import COUNTER, FAMILY, RANK
 from hankg.extract.entities.variants import without_variant
 from hankg.extract.words import words_of
 from hankg.schema import entity_id
-from hankg.scoring import norm
 
 DESCRIPTION = re.compile(r"모델|[가-힣]+\s+[가-힣]+|^[\d.,~]+\s*[KMBT]?$")
 SIZED = re.compile(r"^(.+?)[- ]\d+(?:\.\d+)?[BMT]$")
