@@ -84,9 +84,12 @@ def _by_head(words: list[Word]) -> list[Mention]:
 def _glossed(text: str, words: list[Word]) -> list[Mention]:
     """A gloss inside the name: `국가인공지능(AI)전략위원회` is 국가인공지능전략위원회, `네이버(NAVER)클라우드`."""
     out = []
+    heads = wordset("org_heads")
     for a, b in zip(words, words[1:], strict=False):
-        headed = looks_like_org(b) or b.core in wordset("org_heads")
-        if a.paren and not a.tail and b.gap_before == "" and headed and re.fullmatch(r"[가-힣]+", a.core):
+        if not a.paren or a.tail or b.gap_before != "":
+            continue
+        headed = looks_like_org(b) or b.core in heads
+        if headed and re.fullmatch(r"[가-힣]+", a.core):
             m = _org(a, b, text, "rule:glossed-name", prio=2, name=a.core + b.core)
             m.aliases.add(text[a.core_start : b.core_end])
             out.append(m)
@@ -174,8 +177,9 @@ def _workplaces(words: list[Word]) -> list[Mention]:
 def _typed(text: str, words: list[Word]) -> list[Mention]:
     """A legal form and its names: `법무법인 세종`, and one form shared by several (`법무법인(린·세종)`)."""
     out = []
+    org_types = wordset("org_types")
     for w, nxt in zip(words, [*words[1:], None], strict=False):
-        if w.core not in wordset("org_types"):
+        if w.core not in org_types:
             continue
         if w.paren and w.paren_text:
             names = [n.strip() for n in re.split(r"[·ㆍ,/]", w.paren_text)]
@@ -197,9 +201,9 @@ def _units(text: str, words: list[Word], found: list[Mention]) -> list[Mention]:
     known_orgs = {(m.start, m.end) for m in found if m.kind == "organization"}
     out = []
     for a, b in zip(words, words[1:], strict=False):
-        if (a.core_start, a.core_end) not in known_orgs and not looks_like_org(a):
+        if a.tail or b.gap_before != " " or len(b.core) < 3 or not UNIT.search(b.core) or title_of(b.core):
             continue
-        if not a.tail and b.gap_before == " " and UNIT.search(b.core) and not title_of(b.core) and len(b.core) >= 3:
+        if (a.core_start, a.core_end) in known_orgs or looks_like_org(a):
             out.append(_org(a, b, text, "rule:org-unit", prio=1))
     return out
 
@@ -234,9 +238,11 @@ def _acronym_heads(text: str, words: list[Word], found: list[Mention]) -> list[M
 def _outlets(text: str, words: list[Word], source: str | None) -> list[Mention]:
     """News outlets: copyright lines, and the article's own source wherever it is named."""
     out = []
-    by_start = {w.core_start: w for w in words}
+    by_start: dict[int, Word] | None = None
     for m in re.finditer(r"(?:ⓒ|©|Copyright\s*ⓒ?|저작권자\s*ⓒ?)\s*([^\s<>\[\]()ⓒ,.]{2,12})", text):
         s, e = m.span(1)
+        if by_start is None:
+            by_start = {w.core_start: w for w in words}
         w = by_start.get(s)
         if w is not None and (is_proper(w) or looks_like_org(w)) and m.group(1) not in ("Copyright", "All"):
             out.append(Mention(s, e, "organization", w.core, "rule:outlet"))
@@ -318,8 +324,8 @@ def _partner_subjects(words: list[Word], found: list[Mention], partner_sents: se
         Mention(w.core_start, w.core_end, "organization", w.core, "rule:partner-subject")
         for w in words
         if w.tail in ("가", "이", "는", "은", "와", "과", "도")
-        and is_proper(w)
         and w.sent in partner_sents
+        and is_proper(w)
         and not is_person_name(w)
         and w.core_start not in org_starts
     ]
@@ -331,6 +337,8 @@ def _model_owners(text: str, words: list[Word], models: list[Mention], found: li
     model_starts = [m.start for m in models if m.kind == "model"]
     out = []
     for w in words:
+        if w.tail != "의":
+            continue
         ownerish = (
             is_proper(w)
             or looks_like_org(w)
@@ -341,7 +349,7 @@ def _model_owners(text: str, words: list[Word], models: list[Mention], found: li
                 and any(t in ("NNP", "SL") for t in w.core_tags)
             )
         )
-        if w.tail == "의" and ownerish and not is_person_name(w) and w.core_start not in org_starts:
+        if ownerish and not is_person_name(w) and w.core_start not in org_starts:
             nxt = text[w.end : w.end + 6]
             if any(0 <= ms - w.end <= 3 for ms in model_starts) or nxt.lstrip().startswith(("'", "‘")):
                 out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:owner-of-model"))
