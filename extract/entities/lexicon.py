@@ -34,14 +34,26 @@ def memoised(test):
     The tests read only a word's features (`share_memos`), so words alike share their answers.
     """
 
-    def wrapper(word: Word, *args, **kwargs):
-        key = (test, args, *kwargs.items()) if args or kwargs else test
-        memo = word.memo
-        try:
-            return memo[key]
-        except KeyError:
-            value = memo[key] = test(word, *args, **kwargs)
-            return value
+    if test.__code__.co_argcount == 1 and not test.__code__.co_kwonlyargcount:
+
+        def wrapper(word: Word):  # a test of the word alone, the common case: no arguments to pack
+            memo = word.memo
+            try:
+                return memo[test]
+            except KeyError:
+                value = memo[test] = test(word)
+                return value
+
+    else:
+
+        def wrapper(word: Word, *args, **kwargs):
+            key = (test, args, *kwargs.items()) if args or kwargs else test
+            memo = word.memo
+            try:
+                return memo[key]
+            except KeyError:
+                value = memo[key] = test(word, *args, **kwargs)
+                return value
 
     wrapper.__name__, wrapper.__doc__ = test.__name__, test.__doc__
     return wrapper

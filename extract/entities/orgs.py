@@ -7,6 +7,7 @@ Each rule is a function over the article's words that returns the mentions it fi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc
 
@@ -63,7 +64,7 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     texts, offsets, _, _, sent_of = columns
     if not sent_of:
         return []
-    firsts = [k for k in range(len(sent_of)) if k == 0 or sent_of[k] != sent_of[k - 1]]
+    firsts = [bisect_left(sent_of, si) for si in range(sent_of[-1] + 1)]  # numbered 0, 1, … in order
     lasts = [k - 1 for k in firsts[1:]] + [len(sent_of) - 1]
     return [(offsets[a], offsets[b] + len(texts[b])) for a, b in zip(firsts, lasts, strict=True)]
 
@@ -123,7 +124,7 @@ def _appositives(text: str, words: list[Word], found: list[Mention]) -> list[Men
     taken = {m.start for m in found}
     out = []
     for w in words:
-        if w.is_paren or not w.core.endswith(ORG_CLASSES) or w.tail not in ("", "인"):
+        if w.tail not in ("", "인") or w.is_paren or not w.core.endswith(ORG_CLASSES):
             continue
         item: list[Word] = []
         k = w.i + 1
@@ -213,7 +214,8 @@ def _bullets(words: list[Word], taken: set[tuple[int, int]]) -> list[Mention]:
     return [
         Mention(w.core_start, w.core_end, "organization", w.core, "rule:bullet")
         for w in words
-        if w.gap_before.strip().endswith(("▲", "△", "■", "◆"))
+        if w.gap_before != " "
+        and w.gap_before.strip().endswith(("▲", "△", "■", "◆"))
         and is_proper(w)
         and not is_person_name(w)
         and (w.core_start, w.core_end) not in taken
@@ -226,11 +228,11 @@ def _acronym_heads(text: str, words: list[Word], found: list[Mention]) -> list[M
     return [
         _org(a, b, text, "rule:acronym-head")
         for a, b in zip(words, words[1:], strict=False)
-        if not a.tail
+        if b.core in ("AI", "연구원", "AI연구원")
+        and not a.tail
         and b.gap_before == " "
         and LATIN_ACRONYM.match(a.core)
         and a.core not in wordset("not_orgs_latin")
-        and b.core in ("AI", "연구원", "AI연구원")
         and (a.core_start, a.core_end) not in known
     ]
 
@@ -319,6 +321,8 @@ def _listings(text: str, words: list[Word], found: list[Mention], partner_sents:
 
 def _partner_subjects(words: list[Word], found: list[Mention], partner_sents: set[int]) -> list[Mention]:
     """`X가 데이터 수집, Y가 모델 최적화`: proper-noun subjects in a partner sentence."""
+    if not partner_sents:
+        return []
     org_starts = {m.start for m in found if m.kind == "organization"}
     return [
         Mention(w.core_start, w.core_end, "organization", w.core, "rule:partner-subject")

@@ -355,13 +355,17 @@ class PersonRules:
         k = i - 1
         if k < 1 or words[k].sent != words[i].sent or words[i].gap_before != " ":
             return None
-        if PARTICIPLE.fullmatch(words[k].core + words[k].tail) and self.title_at(k - 1):
+        if (
+            (words[k].tail or words[k].core)[-1:] in ("된", "한", "은")  # how PARTICIPLE ends, tested first
+            and PARTICIPLE.fullmatch(words[k].core + words[k].tail)
+            and self.title_at(k - 1)
+        ):
             if words[k - 1].tail in ("로", "으로"):
                 return [self.title_at(k - 1)[0]], k - 1
             return None
         titles: list[str] = []
         tails = ("", "인", "이던", "인 ")
-        while k >= 0 and words[k].sent == words[i].sent and self.title_at(k) and words[k].tail in tails:
+        while k >= 0 and words[k].sent == words[i].sent and words[k].tail in tails and self.title_at(k):
             t = self.title_at(k)
             titles.insert(0, t[0])
             tails = ("이자", "겸", "")

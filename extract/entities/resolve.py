@@ -165,13 +165,15 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors, bounds: Token
         spans.append(span)
         eid = entity_id(m.kind, m.name)
         bucket = aliases.setdefault(eid, set())
-        bucket.update(a for a in m.aliases if norm(a) != norm(m.name))
+        key = norm(m.name)
+        if m.aliases:
+            bucket.update(a for a in m.aliases if norm(a) != key)
         surface = text[m.start : m.end]
-        if m.kind != "person" and norm(surface) != norm(m.name):
+        if m.kind != "person" and surface != m.name and norm(surface) != key:
             bucket.add(surface)
     for eid in aliases:
         kind, name = eid.split(":", 1)
         group = known.table.orgs if kind == "org" else known.table.models if kind == "model" else {}
         aliases[eid].update(group.get(name, []))
-    doc.ents = filter_spans(spans)
+    doc.set_ents(filter_spans(spans))  # what `doc.ents = …` does, without making each Span again
     doc._.aliases = aliases
