@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -10,20 +11,27 @@ from hankg.data import Actors, actors
 from hankg.extract.entities.lexicon import Mention, norm
 from hankg.extract.words import Word
 
-TokenBounds = tuple[list[int], set[int], set[int]]
+
+class TokenBounds(NamedTuple):
+    """The rules' token boundaries: where each token starts (in order, and as a set) and ends."""
+
+    offsets: list[int]
+    starts: set[int]
+    ends: set[int]
+    end_of: list[int]  # each token's end, its trailing space not included
+    limit: int  # where the last token ends, its trailing space included
 
 
 def token_bounds(doc: Doc) -> TokenBounds:
-    """The tokens' start offsets in order, as a set, and their end offsets: the rules' token boundaries.
-
-    Read from the tokenizer's own columns when the Doc kept them, so that no spaCy Token is made.
-    """
+    """Read from the tokenizer's own columns when the Doc kept them, so that no spaCy Token is made."""
     columns = getattr(doc, "_hankg_columns", None)
     if columns and len(columns[0]) == len(doc):
-        texts, offsets = columns[0], columns[1]
+        texts, offsets, _, spaces, _ = columns
     else:
-        texts, offsets = [t.text for t in doc], [t.idx for t in doc]
-    return offsets, set(offsets), {s + len(t) for s, t in zip(offsets, texts, strict=True)}
+        texts, offsets, spaces = [t.text for t in doc], [t.idx for t in doc], [bool(t.whitespace_) for t in doc]
+    end_of = [s + len(t) for s, t in zip(offsets, texts, strict=True)]
+    limit = end_of[-1] + spaces[-1] if end_of else 0
+    return TokenBounds(offsets, set(offsets), set(end_of), end_of, limit)
 
 
 class KnownActors:
@@ -48,7 +56,8 @@ class KnownActors:
         return self.index.get(norm(name))
 
     def find(self, doc: Doc, bounds: TokenBounds | None = None) -> list[Mention]:
-        offsets, _, ends = bounds or token_bounds(doc)
+        bounds = bounds or token_bounds(doc)
+        offsets, ends = bounds.offsets, bounds.ends
         text = doc.text
         by_first = self.by_first
         out = []

@@ -91,14 +91,15 @@ class PersonRules:
 
     def run(self) -> None:
         words = self.words
+        surnames = wordset("surnames")
         for i, w in enumerate(words):
             if w.is_paren or i in self.used:
                 continue
-            last = self._foreign_name(i)
+            last = None if w.tail else self._foreign_name(i)  # neither starts at a word with a particle
             if last is not None:
                 self._name_org_title(i, last)
                 continue
-            if self._foreign_backref(i):
+            if not w.tail and self._foreign_backref(i):
                 continue
             before = self._titles_before(i) if i > 0 else None
             if (
@@ -114,10 +115,10 @@ class PersonRules:
                 continue
             if w.tail:
                 continue
-            if len(w.core) <= 2 and w.core in wordset("surnames") and i + 1 < len(words):
+            if len(w.core) <= 2 and w.core in surnames and i + 1 < len(words):
                 self._backref(i)
                 continue
-            titled = i + 1 < len(words) and self.title_at(i + 1) is not None and words[i + 1].gap_before == " "
+            titled = i + 1 < len(words) and words[i + 1].gap_before == " " and self.title_at(i + 1) is not None
             honorific = i + 1 < len(words) and words[i + 1].core in HONORIFICS and words[i + 1].gap_before == " "
             if not is_person_name(w, lenient=titled or honorific):
                 continue

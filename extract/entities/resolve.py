@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from hankg.extract.entities.known import KnownActors, TokenBounds, token_bounds
 from hankg.extract.entities.lexicon import LATIN_ACRONYM, Mention, alias_ok, norm, strip_ticker
@@ -19,10 +18,37 @@ DESCRIPTION = re.compile(r"모델|[가-힣]+\s+[가-힣]+|^[\d.,~]+\s*[KMBT]?$")
 SIZED = re.compile(r"^(.+?)[- ]\d+(?:\.\d+)?[BMT]$")
 
 
+LABELS = {"organization": "ORG", "person": "PERSON", "model": "MODEL"}
+
+
+def _expand(bounds: TokenBounds, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens `doc.char_span(start, end, alignment_mode="expand")` spans, found without making Tokens."""
+    offsets = bounds.offsets
+    if not 0 <= start < bounds.limit or not 0 <= end - 1 < bounds.limit:
+        return None
+    first = bisect_right(offsets, start) - 1  # the token whose text or trailing space holds the character
+    last = bisect_right(offsets, end - 1) - 1
+    if start == bounds.end_of[first]:
+        first += 1  # the trailing space of a token is not part of it
+    return first, last + 1
+
+
+def _filter_spans(spans: list[tuple[Span, int, int]]) -> list[Span]:
+    """`spacy.util.filter_spans` over (span, first token, end token): the longest, then first, of overlapping spans."""
+    result = []
+    seen: set[int] = set()
+    for span, start, end in sorted(spans, key=lambda x: (x[2] - x[1], -x[1]), reverse=True):
+        if start not in seen and end - 1 not in seen:
+            result.append((start, span))
+            seen.update(range(start, end))
+    return [span for _, span in sorted(result, key=lambda x: x[0])]
+
+
 def propagate(doc: Doc, mentions: list[Mention], bounds: TokenBounds | None = None) -> list[Mention]:
     """One name, one sense per article: every other occurrence of a name a rule found."""
     text = doc.text
-    _, starts, ends = bounds or token_bounds(doc)
+    bounds = bounds or token_bounds(doc)
+    starts, ends = bounds.starts, bounds.ends
     names = {
         (m.kind, m.name)
         for m in mentions
@@ -101,7 +127,8 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors, bounds: Token
             alias_to[norm(alias)] = (m.kind, m.name)
     # an alias learnt here stands for the entity wherever else it appears
     taken_spans = [(c.start, c.end) for c in chosen]
-    _, tok_starts, tok_ends = bounds or token_bounds(doc)
+    bounds = bounds or token_bounds(doc)
+    tok_starts, tok_ends = bounds.starts, bounds.ends
     for key, (kind, name) in sorted(alias_to.items()):
         for m in chosen[:]:
             if m.name == name and m.kind == kind:
@@ -150,19 +177,15 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors, bounds: Token
             m.aliases.add(m.name)
             m.name = full[0]
     aliases: dict[str, set[str]] = {}
-    spans: list[Span] = []
+    spans: list[tuple[Span, int, int]] = []
     for m in chosen:
-        span = doc.char_span(
-            m.start,
-            m.end,
-            label={"organization": "ORG", "person": "PERSON", "model": "MODEL"}[m.kind],
-            alignment_mode="expand",
-        )
-        if span is None:
+        tokens = _expand(bounds, m.start, m.end)
+        if tokens is None:
             continue
+        span = Span(doc, *tokens, label=LABELS[m.kind])
         span._.name = m.name
         span._.rule = m.rule
-        spans.append(span)
+        spans.append((span, *tokens))
         eid = entity_id(m.kind, m.name)
         bucket = aliases.setdefault(eid, set())
         key = norm(m.name)
@@ -175,5 +198,5 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors, bounds: Token
         kind, name = eid.split(":", 1)
         group = known.table.orgs if kind == "org" else known.table.models if kind == "model" else {}
         aliases[eid].update(group.get(name, []))
-    doc.set_ents(filter_spans(spans))  # what `doc.ents = …` does, without making each Span again
+    doc.set_ents(_filter_spans(spans))  # what `doc.ents = …` does, without making each Span again
     doc._.aliases = aliases
