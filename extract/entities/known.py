@@ -81,8 +81,10 @@ class KnownActors:
         for a, b in zip(words, words[1:], strict=False):
             if a.tail or b.gap_before != " " or a.core_start in starts or a.is_paren or b.is_paren:
                 continue
+            if len(a.core) + len(b.core) < 4:
+                continue
             hit = self.index.get(norm(a.core + b.core))
-            if hit and len(a.core + b.core) >= 4:
+            if hit:
                 out.append(Mention(a.core_start, b.core_end, hit[0], hit[1], "kb:actors-spaced", prio=3))
         return out
 

@@ -73,8 +73,9 @@ def share_memos(words: list[Word]) -> None:
     shared = _SHARED
     if len(shared) > _SHARED_MAX:
         shared.clear()
+    setdefault = shared.setdefault
     for w in words:
-        w.memo = shared.setdefault((w.core, w.core_tags, w.oov, w.is_paren, w.paren_text), w.memo)
+        w.memo = setdefault((w.core, w.core_tags, w.oov, w.is_paren, w.paren_text), w.memo)
 
 
 @dataclass

@@ -49,6 +49,7 @@ GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
 SIZE_BEFORE = re.compile(r"(\d\s*[억조]|\d[BT])\s*(개\s*)?(의\s*)?(파라미터|매개변수)?\s*(의|규모의?)?\s*$")
 SIZE_AFTER = re.compile(r"^(은|는|이|가)?\s*[–:-]?\s*\(?\d[\d.,]*\s*(억|조|[BT]\b)")
 RANK = re.compile(r"^\d+(?:\.\d+)?\s*(위|점|등|차|배|%|파전|강|명|곳|개|년|월|일|분기|세대)$")
+PAREN_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")  # matched at a position: no `^`, which only anchors at 0
 CLAUSE_WORD = re.compile(r"^[가-힣]{2,}(고|며|지만|면서|는데)$")
 
 
@@ -142,13 +143,13 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
         if alias and alias_ok(alias) and not re.fullmatch(r"[\d.,~\s]+[KMBT]?", alias):
             ment.aliases.add(alias)  # not `미니(2.4B)`: a size is no other name
         out.append(ment)
-        tail = re.match(r"^\s*\(([^()]{1,60})\)", text[m.end() :])
+        tail = PAREN_AFTER.match(text, m.end())  # from the quote's end, without copying the rest of the text
         if tail and not re.search(r"[가-힣]{4,}", tail.group(1)) and not RANK.match(tail.group(1)):
             form = tail.group(1).strip()
             if alias_ok(form):
                 ment.aliases.add(form)
             if re.fullmatch(r"[A-Za-z][\w .:-]*", form):  # `(HyperCLOVA X SEED 32B Think)`: the same model
-                a = m.end() + tail.start(1)
+                a = tail.start(1)
                 out.append(Mention(a, a + len(tail.group(1)), "model", name, "rule:quoted-model-alias", prio=2))
     return out
 
@@ -196,7 +197,7 @@ def extend_versions(text: str, mentions: list[Mention]) -> None:
         if m.kind != "model" or not m.rule.startswith("kb:"):
             continue
         v = BARE_VERSION.match(text[m.end : m.end + 12])
-        if v and not COUNTER.match(text[m.end + len(v.group()) :][:4]):
+        if v and not COUNTER.match(text[m.end + len(v.group()) : m.end + len(v.group()) + 4]):
             m.end += len(v.group())
             m.name = text[m.start : m.end]
             m.rule = m.rule + "+version"
@@ -208,7 +209,7 @@ def _extend_versions(text: str, mentions: list[Mention]) -> None:
         if m.kind != "model":
             continue
         v = VERSION_TAIL.match(text[m.end : m.end + 24])
-        if v and v.group().strip() and MODEL_AFTER.match(text[m.end + len(v.group()) :][:20]):
+        if v and v.group().strip() and MODEL_AFTER.match(text[m.end + len(v.group()) : m.end + len(v.group()) + 20]):
             m.end += len(v.group().rstrip())
             m.name = text[m.start : m.end]
             m.rule = m.rule + "+version"

@@ -103,13 +103,11 @@ def _alliances(text: str, words: list[Word]) -> list[Mention]:
     for m in QUOTED.finditer(text):
         inner = m.group(2)
         last = inner.split()[-1] if inner.split() else ""
-        after = re.match(
-            r"\s(" + "|".join(COLLECTIVES) + r")(?=$|[^가-힣]|[은는이가을를의에와과도로])", text[m.end() :]
-        )
+        after = COLLECTIVE_AFTER.match(text, m.end())  # at the quote's end, the rest of the text not copied
         if last in COLLECTIVES and len(inner.split()) >= 2:
             out.append(Mention(m.start(2), m.end(2), "organization", inner, "rule:alliance", prio=2))
         elif after and re.search(r"[가-힣A-Za-z]", inner) and len(inner) <= 20:
-            end = m.end() + after.end()
+            end = after.end()
             name = f"{inner} {after.group(1)}"
             out.append(Mention(m.start(2), end, "organization", name, "rule:alliance", prio=2))
     return out
