@@ -44,6 +44,14 @@ def _filter_spans(spans: list[tuple[Span, int, int]]) -> list[Span]:
     return [span for _, span in sorted(result, key=lambda x: x[0])]
 
 
+def _occurrences(name: str, text: str):
+    """Where `name` (not empty) stands in text, left to right and not overlapping: `re.finditer` of it escaped."""
+    a = text.find(name)
+    while a >= 0:
+        yield a, a + len(name)
+        a = text.find(name, a + len(name))
+
+
 def propagate(doc: Doc, mentions: list[Mention], bounds: TokenBounds | None = None) -> list[Mention]:
     """One name, one sense per article: every other occurrence of a name a rule found."""
     text = doc.text
@@ -56,9 +64,9 @@ def propagate(doc: Doc, mentions: list[Mention], bounds: TokenBounds | None = No
     }
     out = []
     for kind, name in sorted(names):
-        for hit in re.finditer(re.escape(name), text):
-            if hit.start() in starts and hit.end() in ends:
-                out.append(Mention(hit.start(), hit.end(), kind, name, "rule:same-name", prio=0))
+        for a, b in _occurrences(name, text):
+            if a in starts and b in ends:
+                out.append(Mention(a, b, kind, name, "rule:same-name", prio=0))
     for name in sorted({m.name for m in mentions if m.kind == "model"}):
         fam = FAMILY.match(without_variant(name))  # `누리 3.1 라이트` is of the family 누리 too
         if not fam or len(fam.group(1).strip(" -")) < 2:
@@ -75,9 +83,9 @@ def propagate(doc: Doc, mentions: list[Mention], bounds: TokenBounds | None = No
         series = SIZED.match(name)
         if series is None or not re.search(r"\d$", series.group(1)):
             continue
-        for hit in re.finditer(re.escape(series.group(1)), text):
-            if hit.start() in starts and hit.end() in ends and not text.startswith(name, hit.start()):
-                out.append(Mention(hit.start(), hit.end(), "model", series.group(1), "rule:model-series", prio=0))
+        for a, b in _occurrences(series.group(1), text):
+            if a in starts and b in ends and not text.startswith(name, a):
+                out.append(Mention(a, b, "model", series.group(1), "rule:model-series", prio=0))
     return out
 
 

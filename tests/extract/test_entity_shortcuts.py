@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 from hankg.extract.entities import lexicon
 from hankg.extract.entities.known import token_bounds
 from hankg.extract.entities.orgs import _sentences
-from hankg.extract.entities.resolve import _expand, _filter_spans
+from hankg.extract.entities.resolve import _expand, _filter_spans, _occurrences
 from hankg.extract.entities.variants import ITEM
 from hankg.extract.words import words_of
 
@@ -99,3 +99,10 @@ def test_shared_memos_answer_as_fresh_words(nlp):
     shared_answers = [[t(w) for t in tests] for w in shared]
     fresh = [w for t in TEXTS for w in words_of(nlp.make_doc(t))]
     assert shared_answers == [[t(w) for t in tests] for w in fresh]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("aa", "aaaaa"), ("누리", "누리 3.1, 누리누리"), ("a.b", "a.b axb a.b"), ("x", "")]
+)
+def test_occurrences_are_finditer_of_the_escaped_name(name, text):
+    assert list(_occurrences(name, text)) == [m.span() for m in re.finditer(re.escape(name), text)]
