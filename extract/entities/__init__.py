@@ -19,8 +19,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from hankg.extract import extensions  # noqa: F401
-from hankg.extract.entities.known import KnownActors, _known
-from hankg.extract.entities.lexicon import Mention, is_person_name, is_proper, looks_like_org, title_of
+from hankg.extract.entities.known import KnownActors, _known, token_bounds
+from hankg.extract.entities.lexicon import (
+    Mention,
+    is_person_name,
+    is_proper,
+    looks_like_org,
+    share_memos,
+    title_of,
+)
 from hankg.extract.entities.models import (
     FAMILY,
     drop_glosses,
@@ -68,8 +75,10 @@ class EntityRecognizer:
         source = getattr(art, "source", None)
         text = doc.text
         words = words_of(doc)
+        share_memos(words)
         known = self.known
-        mentions = [m for m in known.find(doc) if not (m.kind == "model" and in_title(text, m))]
+        bounds = token_bounds(doc)
+        mentions = [m for m in known.find(doc, bounds) if not (m.kind == "model" and in_title(text, m))]
         mentions += known.find_spaced(words, mentions)
         people = PersonRules(words, source, frozenset((m.start, m.end) for m in mentions if m.kind == "organization"))
         people.run()
@@ -85,11 +94,11 @@ class EntityRecognizer:
         mentions += maker_versions(text, mentions) + maker_products(text, mentions)
         mentions += listed_models(text, mentions)
         name_bare_variants(mentions)
-        again = propagate(doc, mentions)
+        again = propagate(doc, mentions, bounds)
         extend_variants(text, again)
         mentions += again
         doc.user_data["hankg.roles"] = people.roles
-        resolve(doc, drop_glosses(text, mentions), known)
+        resolve(doc, drop_glosses(text, mentions), known, bounds)
         return doc
 
 

@@ -3,13 +3,35 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
 from hankg.data import Actors, actors
-from hankg.extract.entities.lexicon import Mention
+from hankg.extract.entities.lexicon import Mention, norm
 from hankg.extract.words import Word
-from hankg.scoring import norm
+
+
+class TokenBounds(NamedTuple):
+    """The rules' token boundaries: where each token starts (in order, and as a set) and ends."""
+
+    offsets: list[int]
+    starts: set[int]
+    ends: set[int]
+    end_of: list[int]  # each token's end, its trailing space not included
+    limit: int  # where the last token ends, its trailing space included
+
+
+def token_bounds(doc: Doc) -> TokenBounds:
+    """Read from the tokenizer's own columns when the Doc kept them, so that no spaCy Token is made."""
+    columns = getattr(doc, "_hankg_columns", None)
+    if columns and len(columns[0]) == len(doc):
+        texts, offsets, _, spaces, _ = columns
+    else:
+        texts, offsets, spaces = [t.text for t in doc], [t.idx for t in doc], [bool(t.whitespace_) for t in doc]
+    end_of = [s + len(t) for s, t in zip(offsets, texts, strict=True)]
+    limit = end_of[-1] + spaces[-1] if end_of else 0
+    return TokenBounds(offsets, set(offsets), set(end_of), end_of, limit)
 
 
 class KnownActors:
@@ -33,19 +55,21 @@ class KnownActors:
     def lookup(self, name: str) -> tuple[str, str] | None:
         return self.index.get(norm(name))
 
-    def find(self, doc: Doc) -> list[Mention]:
-        ends = {t.idx + len(t) for t in doc}
+    def find(self, doc: Doc, bounds: TokenBounds | None = None) -> list[Mention]:
+        bounds = bounds or token_bounds(doc)
+        offsets, ends = bounds.offsets, bounds.ends
         text = doc.text
+        by_first = self.by_first
         out = []
         pos = 0
-        for tok in doc:
-            if tok.idx < pos:
+        for s in offsets:
+            if s < pos:
                 continue
-            for form in self.by_first.get(text[tok.idx], ()):
-                e = tok.idx + len(form)
-                if e in ends and text.startswith(form, tok.idx):
+            for form in by_first.get(text[s], ()):
+                e = s + len(form)
+                if e in ends and text.startswith(form, s):
                     kind, name = self.index[norm(form)]
-                    out.append(Mention(tok.idx, e, kind, name, "kb:actors", prio=3))
+                    out.append(Mention(s, e, kind, name, "kb:actors", prio=3))
                     pos = e
                     break
         return out
@@ -57,8 +81,10 @@ class KnownActors:
         for a, b in zip(words, words[1:], strict=False):
             if a.tail or b.gap_before != " " or a.core_start in starts or a.is_paren or b.is_paren:
                 continue
+            if len(a.core) + len(b.core) < 4:
+                continue
             hit = self.index.get(norm(a.core + b.core))
-            if hit and len(a.core + b.core) >= 4:
+            if hit:
                 out.append(Mention(a.core_start, b.core_end, hit[0], hit[1], "kb:actors-spaced", prio=3))
         return out
 

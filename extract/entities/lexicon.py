@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from hankg.data import by_length, wordset
 from hankg.extract.words import Word
+from hankg.scoring import norm as _norm
 
 HANGUL = re.compile(r"^[가-힣]+$")
 TITLE_NUM = re.compile(r"^제?\d(차관|차장)$")
@@ -23,21 +24,58 @@ NAME_PAREN = re.compile(r"\s*(\d{1,3}\s*세?|왼쪽|오른쪽|가운데|사진|�
 DERIVED = "들성화적가력감률율"  # derivational suffixes (XSN) that make common nouns
 HONORIFICS = ("씨", "군", "양", "옹")
 
+# scoring's name key, asked for the same few names and words over and over within and across articles
+norm = lru_cache(maxsize=1 << 16)(_norm)
+
 
 def memoised(test):
-    """A word test asked a thousand times per article: answered once per word (and arguments)."""
+    """A word test asked a thousand times per article: answered once per word (and arguments).
 
-    def wrapper(word: Word, *args, **kwargs):
-        key = (test, args, *kwargs.items()) if args or kwargs else test
-        memo = word.memo
-        try:
-            return memo[key]
-        except KeyError:
-            value = memo[key] = test(word, *args, **kwargs)
-            return value
+    The tests read only a word's features (`share_memos`), so words alike share their answers.
+    """
+
+    if test.__code__.co_argcount == 1 and not test.__code__.co_kwonlyargcount:
+
+        def wrapper(word: Word):  # a test of the word alone, the common case: no arguments to pack
+            memo = word.memo
+            try:
+                return memo[test]
+            except KeyError:
+                value = memo[test] = test(word)
+                return value
+
+    else:
+
+        def wrapper(word: Word, *args, **kwargs):
+            key = (test, args, *kwargs.items()) if args or kwargs else test
+            memo = word.memo
+            try:
+                return memo[key]
+            except KeyError:
+                value = memo[key] = test(word, *args, **kwargs)
+                return value
 
     wrapper.__name__, wrapper.__doc__ = test.__name__, test.__doc__
     return wrapper
+
+
+_SHARED: dict[tuple, dict] = {}
+_SHARED_MAX = 100_000  # distinct words kept across articles before the cache starts afresh
+
+
+def share_memos(words: list[Word]) -> None:
+    """One memo for all words alike, in this article and the ones before it.
+
+    The memoised tests read nothing but a word's content, its tags, whether Kiwi knew it and its
+    parenthesis, so a word's answers hold for every word with the same features: an article's
+    words mostly repeat those of earlier articles, and their tests are then never run again.
+    """
+    shared = _SHARED
+    if len(shared) > _SHARED_MAX:
+        shared.clear()
+    setdefault = shared.setdefault
+    for w in words:
+        w.memo = setdefault((w.core, w.core_tags, w.oov, w.is_paren, w.paren_text), w.memo)
 
 
 @dataclass

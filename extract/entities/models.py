@@ -14,10 +14,9 @@ from functools import cache
 
 from hankg.data import wordset
 from hankg.extract.entities.known import KnownActors
-from hankg.extract.entities.lexicon import Mention, alias_ok, suffix_title, title_of
+from hankg.extract.entities.lexicon import Mention, alias_ok, norm, suffix_title, title_of
 from hankg.extract.entities.variants import CODE, strip_tail
 from hankg.extract.words import Word
-from hankg.scoring import norm
 
 QUOTE = re.compile(r"'([^'\n]{1,40})'|‘([^’\n]{1,40})’|\"([^\"\n]{1,40})\"|“([^”\n]{1,40})”")
 MODEL_AFTER = re.compile(
@@ -50,7 +49,23 @@ GPU_HINT = re.compile(r"(GPU|엔비디아|NVIDIA|장|개|칩)")
 SIZE_BEFORE = re.compile(r"(\d\s*[억조]|\d[BT])\s*(개\s*)?(의\s*)?(파라미터|매개변수)?\s*(의|규모의?)?\s*$")
 SIZE_AFTER = re.compile(r"^(은|는|이|가)?\s*[–:-]?\s*\(?\d[\d.,]*\s*(억|조|[BT]\b)")
 RANK = re.compile(r"^\d+(?:\.\d+)?\s*(위|점|등|차|배|%|파전|강|명|곳|개|년|월|일|분기|세대)$")
+PAREN_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")  # matched at a position: no `^`, which only anchors at 0
 CLAUSE_WORD = re.compile(r"^[가-힣]{2,}(고|며|지만|면서|는데)$")
+
+# the patterns `quoted_models` tries on every quote, compiled once
+CLAUSE_END = re.compile(r"(다|요|까|죠|며|고|서)$")
+BARE_SIZE = re.compile(r"[\d.,~\s]+[KMBT]?")
+SIZE_FIRST = re.compile(r"^\d[\d.,]*\s*(조|억|만|[KMBT](?![A-Za-z]))")
+VERSION_AFTER_FAMILY = re.compile(r"^[\s-]?[\dA-Za-z.]+")
+PARTICLE_END = re.compile(r"\S(로|으로|을|를|에|의|는|은)$")
+NAME_SIGN = re.compile(r"\d|[A-Za-z]{2,}")
+SIZE_PART = re.compile(r"\d+(?:\.\d+)?\s?[BT]?\b")
+SIZE_IN = re.compile(r"\d(?:\.\d+)?[BT]\b")
+GENITIVE_END = re.compile(r"의\s*$")
+NAME_AND_ALIAS = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+NAME_GLOSS_INSIDE = re.compile(r"^([^()]+?)\(([A-Za-z][^()]*)\)([\s-].+)$")
+LONG_HANGUL = re.compile(r"[가-힣]{4,}")
+LATIN_FORM = re.compile(r"[A-Za-z][\w .:-]*")
 
 
 def _not_a_name(inner: str, after: str) -> bool:
@@ -80,7 +95,7 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
         g = next(i for i in range(1, 5) if m.group(i) is not None)
         s, e = m.span(g)
         inner = m.group(g).strip()
-        if not inner or len(inner.split()) > 4 or re.search(r"(다|요|까|죠|며|고|서)$", inner):
+        if not inner or len(inner.split()) > 4 or CLAUSE_END.search(inner):
             continue
         if _not_a_name(inner, text[m.end() : m.end() + 30]):
             continue
@@ -90,31 +105,31 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
             inner,
         ):
             continue
-        if re.fullmatch(r"[\d.,~\s]+[KMBT]?", inner) or re.search(
+        if BARE_SIZE.fullmatch(inner) or re.search(
             r"(?<![가-힣])(NPU|칩|반도체|GPU|가속기)\S{0,2}\s*$", text[max(0, m.start() - 16) : m.start()]
         ):
             continue
         after = text[m.end() : m.end() + 25]
         before = text[max(0, m.start() - 12) : m.start()]
-        if re.match(r"^\d[\d.,]*\s*(조|억|만|[KMBT](?![A-Za-z]))", inner):
+        if SIZE_FIRST.match(inner):
             continue  # '1.2조 파라미터' is a size, not a name
         version_of_known = known is not None and any(
-            inner.startswith(f) and inner != f and re.match(r"^[\s-]?[\dA-Za-z.]+", inner[len(f) :])
+            inner.startswith(f) and inner != f and VERSION_AFTER_FAMILY.match(inner[len(f) :])
             for f in known.by_first.get(inner[0], ())
             if known.index[norm(f)][0] == "model"
         )
         shaped = len(inner) <= 24 and not any(
-            re.search(r"\S(로|으로|을|를|에|의|는|은)$", x) and x not in wordset("model_variants")  # 프로 is no 로
+            PARTICLE_END.search(x) and x not in wordset("model_variants")  # 프로 is no 로
             for x in inner.split()[1:]
         )
-        namelike = shaped and bool(re.search(r"\d|[A-Za-z]{2,}", inner.replace("AI", "")))
+        namelike = shaped and bool(NAME_SIGN.search(inner.replace("AI", "")))
         near = text[m.end() : m.end() + 40]
         if NOT_MODEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # 솔루션 '스톰', NPU '아톰': products, not models
-        rest = re.sub(r"\d+(?:\.\d+)?\s?[BT]?\b", " ", inner).split()
+        rest = SIZE_PART.sub(" ", inner).split()
         if rest and all(w in wordset("not_models") for w in rest):
             continue  # '글로벌 100B': a size with an adjective
-        sized = bool(re.search(r"\d(?:\.\d+)?[BT]\b", inner))
+        sized = bool(SIZE_IN.search(inner))
         sibling = any(inner.startswith(f + " ") or inner.startswith(f + "-") for f in families)
         if not (
             version_of_known
@@ -123,12 +138,12 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
             or MODEL_AFTER.match(after)
             or MODEL_BEFORE.search(before)
             or (shaped and (SIZE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]) or SIZE_AFTER.match(after)))
-            or (namelike and (re.search(r"의\s*$", before) or MODEL_NEAR.search(near)))
+            or (namelike and (GENITIVE_END.search(before) or MODEL_NEAR.search(near)))
         ):
             continue
         name, alias, width = inner, None, None
-        pm = re.match(r"^(.+?)\s*\(([^()]+)\)$", inner)
-        mid = re.match(r"^([^()]+?)\(([A-Za-z][^()]*)\)([\s-].+)$", inner)
+        pm = NAME_AND_ALIAS.match(inner)
+        mid = NAME_GLOSS_INSIDE.match(inner)
         if pm:
             name, alias = pm.group(1).strip(), pm.group(2).strip()
         elif mid:  # `트리(Tri)-70B`, `큐웬(Qwen) 2.4`: the Latin form glossed inside the name
@@ -140,16 +155,16 @@ def quoted_models(text: str, words: list[Word], known: KnownActors | None = None
         fam = FAMILY.match(name)
         if fam and len(fam.group(1).strip(" -")) >= 2:
             families.add(fam.group(1).strip(" -"))
-        if alias and alias_ok(alias) and not re.fullmatch(r"[\d.,~\s]+[KMBT]?", alias):
+        if alias and alias_ok(alias) and not BARE_SIZE.fullmatch(alias):
             ment.aliases.add(alias)  # not `미니(2.4B)`: a size is no other name
         out.append(ment)
-        tail = re.match(r"^\s*\(([^()]{1,60})\)", text[m.end() :])
-        if tail and not re.search(r"[가-힣]{4,}", tail.group(1)) and not RANK.match(tail.group(1)):
+        tail = PAREN_AFTER.match(text, m.end())  # from the quote's end, without copying the rest of the text
+        if tail and not LONG_HANGUL.search(tail.group(1)) and not RANK.match(tail.group(1)):
             form = tail.group(1).strip()
             if alias_ok(form):
                 ment.aliases.add(form)
-            if re.fullmatch(r"[A-Za-z][\w .:-]*", form):  # `(HyperCLOVA X SEED 32B Think)`: the same model
-                a = m.end() + tail.start(1)
+            if LATIN_FORM.fullmatch(form):  # `(HyperCLOVA X SEED 32B Think)`: the same model
+                a = tail.start(1)
                 out.append(Mention(a, a + len(tail.group(1)), "model", name, "rule:quoted-model-alias", prio=2))
     return out
 
@@ -197,7 +212,7 @@ def extend_versions(text: str, mentions: list[Mention]) -> None:
         if m.kind != "model" or not m.rule.startswith("kb:"):
             continue
         v = BARE_VERSION.match(text[m.end : m.end + 12])
-        if v and not COUNTER.match(text[m.end + len(v.group()) :][:4]):
+        if v and not COUNTER.match(text[m.end + len(v.group()) : m.end + len(v.group()) + 4]):
             m.end += len(v.group())
             m.name = text[m.start : m.end]
             m.rule = m.rule + "+version"
@@ -209,7 +224,7 @@ def _extend_versions(text: str, mentions: list[Mention]) -> None:
         if m.kind != "model":
             continue
         v = VERSION_TAIL.match(text[m.end : m.end + 24])
-        if v and v.group().strip() and MODEL_AFTER.match(text[m.end + len(v.group()) :][:20]):
+        if v and v.group().strip() and MODEL_AFTER.match(text[m.end + len(v.group()) : m.end + len(v.group()) + 20]):
             m.end += len(v.group().rstrip())
             m.name = text[m.start : m.end]
             m.rule = m.rule + "+version"

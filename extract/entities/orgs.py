@@ -7,6 +7,7 @@ Each rule is a function over the article's words that returns the mentions it fi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc
 
@@ -31,6 +32,7 @@ BENCHMARK = re.compile(r"[A-Za-z]+(Bench|Eval|Arena|QA)$")
 UNIT = re.compile(r"(연구원|연구소|연구실|연구센터|랩|센터|의료원|병원|연구단|사업단)$")
 TEAM_WORDS = ("팀", "정예팀", "컨소시엄")
 LIST_SEPARATORS = (",", "·", "ㆍ", "▲", "및", "/")
+PARTNER = re.compile("|".join(map(re.escape, PARTNER_VERBS)))
 
 
 def org_rules(doc: Doc, words: list[Word], found: list[Mention], source: str | None) -> list[Mention]:
@@ -49,13 +51,24 @@ def org_rules(doc: Doc, words: list[Word], found: list[Mention], source: str | N
     out += _outlets(text, words, source)
     out += _team_names(words)
     # sentences that speak of partners (컨소시엄, 참여, 담당…), read once for both rules that need them
-    partner_sents = {
-        i for i, s in enumerate(doc.sents) if any(v in text[s.start_char : s.end_char] for v in PARTNER_VERBS)
-    }
+    partner_sents = {i for i, (s, e) in enumerate(_sentences(doc)) if PARTNER.search(text, s, e)}
     out += _listings(text, words, [*found, *out], partner_sents)
     out += _partner_subjects(words, [*found, *out], partner_sents)
     out += _model_owners(text, words, found, [*found, *out])
     return out
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Each sentence's character span, from the tokenizer's columns when the Doc kept them."""
+    columns = getattr(doc, "_hankg_columns", None)
+    if not (columns and len(columns[0]) == len(doc)):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    texts, offsets, _, _, sent_of = columns
+    if not sent_of:
+        return []
+    firsts = [bisect_left(sent_of, si) for si in range(sent_of[-1] + 1)]  # numbered 0, 1, … in order
+    lasts = [k - 1 for k in firsts[1:]] + [len(sent_of) - 1]
+    return [(offsets[a], offsets[b] + len(texts[b])) for a, b in zip(firsts, lasts, strict=True)]
 
 
 def _org(a: Word, b: Word, text: str, rule: str, prio: int = 0, name: str | None = None) -> Mention:
@@ -85,9 +98,12 @@ def _team_names(words: list[Word]) -> list[Mention]:
 def _glossed(text: str, words: list[Word]) -> list[Mention]:
     """A gloss inside the name: `국가인공지능(AI)전략위원회` is 국가인공지능전략위원회, `네이버(NAVER)클라우드`."""
     out = []
+    heads = wordset("org_heads")
     for a, b in zip(words, words[1:], strict=False):
-        headed = looks_like_org(b) or b.core in wordset("org_heads")
-        if a.paren and not a.tail and b.gap_before == "" and headed and re.fullmatch(r"[가-힣]+", a.core):
+        if not a.paren or a.tail or b.gap_before != "":
+            continue
+        headed = looks_like_org(b) or b.core in heads
+        if headed and re.fullmatch(r"[가-힣]+", a.core):
             m = _org(a, b, text, "rule:glossed-name", prio=2, name=a.core + b.core)
             m.aliases.add(text[a.core_start : b.core_end])
             out.append(m)
@@ -100,13 +116,11 @@ def _alliances(text: str, words: list[Word]) -> list[Mention]:
     for m in QUOTED.finditer(text):
         inner = m.group(2)
         last = inner.split()[-1] if inner.split() else ""
-        after = re.match(
-            r"\s(" + "|".join(COLLECTIVES) + r")(?=$|[^가-힣]|[은는이가을를의에와과도로])", text[m.end() :]
-        )
+        after = COLLECTIVE_AFTER.match(text, m.end())  # at the quote's end, the rest of the text not copied
         if last in COLLECTIVES and len(inner.split()) >= 2:
             out.append(Mention(m.start(2), m.end(2), "organization", inner, "rule:alliance", prio=2))
         elif after and re.search(r"[가-힣A-Za-z]", inner) and len(inner) <= 20:
-            end = m.end() + after.end()
+            end = after.end()
             name = f"{inner} {after.group(1)}"
             out.append(Mention(m.start(2), end, "organization", name, "rule:alliance", prio=2))
     return out
@@ -121,7 +135,7 @@ def _appositives(text: str, words: list[Word], found: list[Mention]) -> list[Men
     taken = {m.start for m in found}
     out = []
     for w in words:
-        if w.is_paren or not w.core.endswith(ORG_CLASSES) or w.tail not in ("", "인"):
+        if w.tail not in ("", "인") or w.is_paren or not w.core.endswith(ORG_CLASSES):
             continue
         item: list[Word] = []
         k = w.i + 1
@@ -175,8 +189,9 @@ def _workplaces(words: list[Word]) -> list[Mention]:
 def _typed(text: str, words: list[Word]) -> list[Mention]:
     """A legal form and its names: `법무법인 세종`, and one form shared by several (`법무법인(린·세종)`)."""
     out = []
+    org_types = wordset("org_types")
     for w, nxt in zip(words, [*words[1:], None], strict=False):
-        if w.core not in wordset("org_types"):
+        if w.core not in org_types:
             continue
         if w.paren and w.paren_text:
             names = [n.strip() for n in re.split(r"[·ㆍ,/]", w.paren_text)]
@@ -198,9 +213,9 @@ def _units(text: str, words: list[Word], found: list[Mention]) -> list[Mention]:
     known_orgs = {(m.start, m.end) for m in found if m.kind == "organization"}
     out = []
     for a, b in zip(words, words[1:], strict=False):
-        if (a.core_start, a.core_end) not in known_orgs and not looks_like_org(a):
+        if a.tail or b.gap_before != " " or len(b.core) < 3 or not UNIT.search(b.core) or title_of(b.core):
             continue
-        if not a.tail and b.gap_before == " " and UNIT.search(b.core) and not title_of(b.core) and len(b.core) >= 3:
+        if (a.core_start, a.core_end) in known_orgs or looks_like_org(a):
             out.append(_org(a, b, text, "rule:org-unit", prio=1))
     return out
 
@@ -210,7 +225,8 @@ def _bullets(words: list[Word], taken: set[tuple[int, int]]) -> list[Mention]:
     return [
         Mention(w.core_start, w.core_end, "organization", w.core, "rule:bullet")
         for w in words
-        if w.gap_before.strip().endswith(("▲", "△", "■", "◆"))
+        if w.gap_before != " "
+        and w.gap_before.strip().endswith(("▲", "△", "■", "◆"))
         and is_proper(w)
         and not is_person_name(w)
         and (w.core_start, w.core_end) not in taken
@@ -223,11 +239,11 @@ def _acronym_heads(text: str, words: list[Word], found: list[Mention]) -> list[M
     return [
         _org(a, b, text, "rule:acronym-head")
         for a, b in zip(words, words[1:], strict=False)
-        if not a.tail
+        if b.core in ("AI", "연구원", "AI연구원")
+        and not a.tail
         and b.gap_before == " "
         and LATIN_ACRONYM.match(a.core)
         and a.core not in wordset("not_orgs_latin")
-        and b.core in ("AI", "연구원", "AI연구원")
         and (a.core_start, a.core_end) not in known
     ]
 
@@ -235,9 +251,11 @@ def _acronym_heads(text: str, words: list[Word], found: list[Mention]) -> list[M
 def _outlets(text: str, words: list[Word], source: str | None) -> list[Mention]:
     """News outlets: copyright lines, and the article's own source wherever it is named."""
     out = []
-    by_start = {w.core_start: w for w in words}
+    by_start: dict[int, Word] | None = None
     for m in re.finditer(r"(?:ⓒ|©|Copyright\s*ⓒ?|저작권자\s*ⓒ?)\s*([^\s<>\[\]()ⓒ,.]{2,12})", text):
         s, e = m.span(1)
+        if by_start is None:
+            by_start = {w.core_start: w for w in words}
         w = by_start.get(s)
         if w is not None and (is_proper(w) or looks_like_org(w)) and m.group(1) not in ("Copyright", "All"):
             out.append(Mention(s, e, "organization", w.core, "rule:outlet"))
@@ -248,26 +266,35 @@ def _outlets(text: str, words: list[Word], source: str | None) -> list[Mention]:
 
 
 def _items(words: list[Word]) -> list[list[list[Word]]]:
-    """Enumerations in a sentence: groups of items, an item one or more words (`에포크 AI`, `아티피셜 애널리시스`)."""
+    """Enumerations in a sentence: groups of two or more items, an item one or more words (`에포크 AI`)."""
     groups: list[list[list[Word]]] = []
+    group: list[list[Word]] = []
+    prev: Word | None = None
     for w in words:
-        sep = w.gap_before.strip()
-        prev = groups[-1][-1][-1] if groups else None
-        same_sent = prev is not None and prev.sent == w.sent
-        if (
-            same_sent
-            and sep == ""
-            and w.gap_before == " "
+        gap = w.gap_before
+        sep = "" if gap == " " else gap.strip()
+        if prev is None or prev.sent != w.sent:
+            pass
+        elif (
+            gap == " "
             and not prev.tail
             and (is_proper(prev) or prev.core_tags[:1] == ("SL",))
             and (is_proper(w) or w.core_tags[:1] == ("SL",))
             and not title_of(w.core)
         ):
-            groups[-1][-1].append(w)  # one item of several words
-        elif same_sent and (sep in LIST_SEPARATORS or (prev.tail in ("와", "과", "및") and sep == "")):
-            groups[-1].append([w])
-        else:
-            groups.append([[w]])
+            group[-1].append(w)  # one item of several words
+            prev = w
+            continue
+        elif sep in LIST_SEPARATORS or (sep == "" and prev.tail in ("와", "과", "및")):
+            group.append([w])
+            prev = w
+            continue
+        if len(group) >= 2:
+            groups.append(group)
+        group = [[w]]
+        prev = w
+    if len(group) >= 2:
+        groups.append(group)
     return groups
 
 
@@ -280,8 +307,6 @@ def _listings(text: str, words: list[Word], found: list[Mention], partner_sents:
     taken = {(m.start, m.end) for m in found}
     out = []
     for g in _items(words):
-        if len(g) < 2:
-            continue
         has_org = any(w.core_start in org_starts for item in g for w in item)
         if not (has_org or g[0][0].sent in partner_sents):
             continue
@@ -307,13 +332,15 @@ def _listings(text: str, words: list[Word], found: list[Mention], partner_sents:
 
 def _partner_subjects(words: list[Word], found: list[Mention], partner_sents: set[int]) -> list[Mention]:
     """`X가 데이터 수집, Y가 모델 최적화`: proper-noun subjects in a partner sentence."""
+    if not partner_sents:
+        return []
     org_starts = {m.start for m in found if m.kind == "organization"}
     return [
         Mention(w.core_start, w.core_end, "organization", w.core, "rule:partner-subject")
         for w in words
         if w.tail in ("가", "이", "는", "은", "와", "과", "도")
-        and is_proper(w)
         and w.sent in partner_sents
+        and is_proper(w)
         and not is_person_name(w)
         and w.core_start not in org_starts
     ]
@@ -325,6 +352,8 @@ def _model_owners(text: str, words: list[Word], models: list[Mention], found: li
     model_starts = [m.start for m in models if m.kind == "model"]
     out = []
     for w in words:
+        if w.tail != "의":
+            continue
         ownerish = (
             is_proper(w)
             or looks_like_org(w)
@@ -335,7 +364,7 @@ def _model_owners(text: str, words: list[Word], models: list[Mention], found: li
                 and any(t in ("NNP", "SL") for t in w.core_tags)
             )
         )
-        if w.tail == "의" and ownerish and not is_person_name(w) and w.core_start not in org_starts:
+        if ownerish and not is_person_name(w) and w.core_start not in org_starts:
             nxt = text[w.end : w.end + 6]
             if any(0 <= ms - w.end <= 3 for ms in model_starts) or nxt.lstrip().startswith(("'", "‘")):
                 out.append(Mention(w.core_start, w.core_end, "organization", w.core, "rule:owner-of-model"))

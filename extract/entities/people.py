@@ -7,6 +7,7 @@ Besides the mentions, the rules keep the (person, org, title) triples they read
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from hankg.data import wordset
 from hankg.extract.entities.lexicon import (
@@ -18,6 +19,7 @@ from hankg.extract.entities.lexicon import (
     is_person_name,
     is_proper,
     looks_like_org,
+    memoised,
     suffix_title,
     title_of,
     title_word,
@@ -31,6 +33,28 @@ TITLE_PREFIXES = ("공동", "전", "현", "前", "現", "신임", "초대")
 DATELINE = re.compile(r"[가-힣]{1,4}\s*=\s*(\S{2,20})")  # `(서울=뉴스1)`: the city, then the outlet
 PAREN_BYLINE = re.compile(r"([^\s=()\[\]]{2,20})\s*=\s*([가-힣]{2,4})\s+(기자)")  # (지디넷코리아=김미라 기자)
 APPOINT = re.compile(r"^(선임|임명|발탁|내정|영입|승진|선출|위촉)(했|하|됐|되|한|된|해|돼)")
+
+
+_UNSET = object()
+
+
+@cache
+def _two_word_firsts() -> frozenset[str]:
+    """What a title written in words has before a space: `수석 연구원` → 수석."""
+    return frozenset(t[:k] for t in wordset("titles") for k, c in enumerate(t) if c == " ")
+
+
+@memoised
+def foreign_word(x: Word) -> bool:
+    """A proper noun in transliteration (`젠슨 황`, `클렘`): Hangul syllables only, no place, title or organisation."""
+    return (
+        all(t == "NNP" for t in x.core_tags)
+        and bool(FOREIGN.fullmatch(x.core))
+        and not x.is_paren
+        and x.core not in wordset("not_entities")
+        and not title_of(x.core)
+        and not looks_like_org(x)
+    )
 
 
 def _one_syllable(x: Word) -> bool:
@@ -50,11 +74,23 @@ class PersonRules:
         self.roles: list[dict] = []
         self.people: list[tuple[int, str, str | None]] = []  # (pos, name, title)
         self.used: set[int] = set()  # word indices a pattern consumed (org and title words)
+        self._title_at: list = [_UNSET] * len(words)  # title_at of each word, asked several times per word
 
     def title_at(self, j: int) -> tuple[str, int] | None:
         """The title starting at word j and how many words it spans."""
+        found = self._title_at[j]
+        if found is _UNSET:
+            found = self._title_at[j] = self._title_from(j)
+        return found
+
+    def _title_from(self, j: int) -> tuple[str, int] | None:
         w = self.words[j]
-        if j + 1 < len(self.words) and not w.tail and self.words[j + 1].gap_before == " ":
+        if (
+            j + 1 < len(self.words)
+            and not w.tail
+            and w.core in _two_word_firsts()
+            and self.words[j + 1].gap_before == " "
+        ):
             two = f"{w.core} {self.words[j + 1].core}"
             if two in wordset("titles"):
                 return two, 2
@@ -63,16 +99,17 @@ class PersonRules:
 
     def run(self) -> None:
         words = self.words
+        surnames = wordset("surnames")
         for i, w in enumerate(words):
             if w.is_paren:
                 self._paren_byline(w)
             if w.is_paren or i in self.used:
                 continue
-            last = self._foreign_name(i)
+            last = None if w.tail else self._foreign_name(i)  # neither starts at a word with a particle
             if last is not None:
                 self._name_org_title(i, last)
                 continue
-            if self._foreign_backref(i):
+            if not w.tail and self._foreign_backref(i):
                 continue
             before = self._titles_before(i) if i > 0 else None
             if (
@@ -88,10 +125,10 @@ class PersonRules:
                 continue
             if w.tail:
                 continue
-            if len(w.core) <= 2 and w.core in wordset("surnames") and i + 1 < len(words):
+            if len(w.core) <= 2 and w.core in surnames and i + 1 < len(words):
                 self._backref(i)
                 continue
-            titled = i + 1 < len(words) and self.title_at(i + 1) is not None and words[i + 1].gap_before == " "
+            titled = i + 1 < len(words) and words[i + 1].gap_before == " " and self.title_at(i + 1) is not None
             honorific = i + 1 < len(words) and words[i + 1].core in HONORIFICS and words[i + 1].gap_before == " "
             if not is_person_name(w, lenient=titled or honorific):
                 continue
@@ -140,26 +177,14 @@ class PersonRules:
         """
         words = self.words
         w = words[i]
-
-        def foreign(x: Word) -> bool:
-            return (
-                all(t == "NNP" for t in x.core_tags)
-                and bool(FOREIGN.fullmatch(x.core))
-                and not x.is_paren
-                and x.core not in wordset("not_entities")
-                and not title_of(x.core)
-                and not looks_like_org(x)
-                and (x.core_start, x.core_end) not in self.known_orgs
-            )
-
-        if w.tail or not foreign(w):
+        if w.tail or not self._foreign(w):
             return None
         last = i
         if " " not in w.core:
             nxt = words[i + 1] if i + 1 < len(words) else None
             if nxt is None or nxt.gap_before != " " or nxt.sent != w.sent:
                 return None
-            if not (foreign(nxt) or (_one_syllable(nxt) and len(w.core) >= 2)):  # `리사 수`, `젠슨 황` (황/NNG)
+            if not (self._foreign(nxt) or (_one_syllable(nxt) and len(w.core) >= 2)):  # `리사 수`, `젠슨 황` (황/NNG)
                 return None
             if introduced:
                 return i + 1  # the titles came first: `…인 클렘 들랑그는`
@@ -185,16 +210,22 @@ class PersonRules:
             return None
         return last if n_org else None
 
+    def _foreign(self, x: Word) -> bool:
+        return foreign_word(x) and (x.core_start, x.core_end) not in self.known_orgs
+
     def _foreign_backref(self, i: int) -> bool:
         """`벤지오 교수`: the last name of a person introduced in full (`요슈아 벤지오`) with a title."""
         words = self.words
         w = words[i]
         if w.tail or i + 1 >= len(words) or words[i + 1].gap_before != " ":
             return False
-        full = [n for p, n, _ in self.people if " " in n and p < w.core_start and n.split()[-1] == w.core]
-        if not full or not self.title_at(i + 1):
+        title = self.title_at(i + 1)
+        if not title:
             return False
-        end_w = words[i + self.title_at(i + 1)[1]]
+        full = [n for p, n, _ in self.people if " " in n and p < w.core_start and n.split()[-1] == w.core]
+        if not full:
+            return False
+        end_w = words[i + title[1]]
         self.mentions.append(Mention(w.core_start, end_w.core_end, "person", full[-1], "rule:backref", prio=2))
         return True
 
@@ -364,13 +395,17 @@ class PersonRules:
         k = i - 1
         if k < 1 or words[k].sent != words[i].sent or words[i].gap_before != " ":
             return None
-        if PARTICIPLE.fullmatch(words[k].core + words[k].tail) and self.title_at(k - 1):
+        if (
+            (words[k].tail or words[k].core)[-1:] in ("된", "한", "은")  # how PARTICIPLE ends, tested first
+            and PARTICIPLE.fullmatch(words[k].core + words[k].tail)
+            and self.title_at(k - 1)
+        ):
             if words[k - 1].tail in ("로", "으로"):
                 return [self.title_at(k - 1)[0]], k - 1
             return None
         titles: list[str] = []
         tails = ("", "인", "이던", "인 ")
-        while k >= 0 and words[k].sent == words[i].sent and self.title_at(k) and words[k].tail in tails:
+        while k >= 0 and words[k].sent == words[i].sent and words[k].tail in tails and self.title_at(k):
             t = self.title_at(k)
             titles.insert(0, t[0])
             tails = ("이자", "겸", "")

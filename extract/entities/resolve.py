@@ -3,27 +3,60 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from hankg.extract.entities.known import KnownActors
-from hankg.extract.entities.lexicon import LATIN_ACRONYM, Mention, alias_ok, strip_ticker
+from hankg.extract.entities.known import KnownActors, TokenBounds, token_bounds
+from hankg.extract.entities.lexicon import LATIN_ACRONYM, Mention, alias_ok, norm, strip_ticker
 from hankg.extract.entities.models import COUNTER, FAMILY, RANK
 from hankg.extract.entities.variants import without_variant
 from hankg.extract.words import words_of
 from hankg.schema import entity_id
-from hankg.scoring import norm
 
 DESCRIPTION = re.compile(r"모델|[가-힣]+\s+[가-힣]+|^[\d.,~]+\s*[KMBT]?$")
 SIZED = re.compile(r"^(.+?)[- ]\d+(?:\.\d+)?[BMT]$")
 
 
-def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+LABELS = {"organization": "ORG", "person": "PERSON", "model": "MODEL"}
+
+
+def _expand(bounds: TokenBounds, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens `doc.char_span(start, end, alignment_mode="expand")` spans, found without making Tokens."""
+    offsets = bounds.offsets
+    if not 0 <= start < bounds.limit or not 0 <= end - 1 < bounds.limit:
+        return None
+    first = bisect_right(offsets, start) - 1  # the token whose text or trailing space holds the character
+    last = bisect_right(offsets, end - 1) - 1
+    if start == bounds.end_of[first]:
+        first += 1  # the trailing space of a token is not part of it
+    return first, last + 1
+
+
+def _filter_spans(spans: list[tuple[Span, int, int]]) -> list[Span]:
+    """`spacy.util.filter_spans` over (span, first token, end token): the longest, then first, of overlapping spans."""
+    result = []
+    seen: set[int] = set()
+    for span, start, end in sorted(spans, key=lambda x: (x[2] - x[1], -x[1]), reverse=True):
+        if start not in seen and end - 1 not in seen:
+            result.append((start, span))
+            seen.update(range(start, end))
+    return [span for _, span in sorted(result, key=lambda x: x[0])]
+
+
+def _occurrences(name: str, text: str):
+    """Where `name` (not empty) stands in text, left to right and not overlapping: `re.finditer` of it escaped."""
+    a = text.find(name)
+    while a >= 0:
+        yield a, a + len(name)
+        a = text.find(name, a + len(name))
+
+
+def propagate(doc: Doc, mentions: list[Mention], bounds: TokenBounds | None = None) -> list[Mention]:
     """One name, one sense per article: every other occurrence of a name a rule found."""
     text = doc.text
-    starts = {t.idx for t in doc}
-    ends = {t.idx + len(t) for t in doc}
+    bounds = bounds or token_bounds(doc)
+    starts, ends = bounds.starts, bounds.ends
     names = {
         (m.kind, m.name)
         for m in mentions
@@ -31,9 +64,9 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     }
     out = []
     for kind, name in sorted(names):
-        for hit in re.finditer(re.escape(name), text):
-            if hit.start() in starts and hit.end() in ends:
-                out.append(Mention(hit.start(), hit.end(), kind, name, "rule:same-name", prio=0))
+        for a, b in _occurrences(name, text):
+            if a in starts and b in ends:
+                out.append(Mention(a, b, kind, name, "rule:same-name", prio=0))
     for name in sorted({m.name for m in mentions if m.kind == "model"}):
         fam = FAMILY.match(without_variant(name))  # `누리 3.1 라이트` is of the family 누리 too
         if not fam or len(fam.group(1).strip(" -")) < 2:
@@ -50,25 +83,30 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         series = SIZED.match(name)
         if series is None or not re.search(r"\d$", series.group(1)):
             continue
-        for hit in re.finditer(re.escape(series.group(1)), text):
-            if hit.start() in starts and hit.end() in ends and not text.startswith(name, hit.start()):
-                out.append(Mention(hit.start(), hit.end(), "model", series.group(1), "rule:model-series", prio=0))
+        for a, b in _occurrences(series.group(1), text):
+            if a in starts and b in ends and not text.startswith(name, a):
+                out.append(Mention(a, b, "model", series.group(1), "rule:model-series", prio=0))
     return out
 
 
-def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
+def resolve(doc: Doc, mentions: list[Mention], known: KnownActors, bounds: TokenBounds | None = None) -> None:
     """Canonical names, aliases, and non-overlapping doc.ents."""
     text = doc.text
     words = words_of(doc)
     # keep the best mention where mentions overlap: longer, then higher priority
     chosen: list[Mention] = []
+    starts: list[int] = []  # the chosen spans, disjoint, in text order: their ends are in order too
+    ends: list[int] = []
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.prio, m.start)):
         m.name = m.name.strip(" '\"‘’“”")
         if not m.name or m.end <= m.start:
             continue
-        if any(c.start < m.end and m.start < c.end for c in chosen):
+        k = bisect_left(starts, m.end)  # the chosen spans before k start before m ends
+        if k and ends[k - 1] > m.start:
             continue
         chosen.append(m)
+        starts.insert(k, m.start)
+        ends.insert(k, m.end)
     # curated canonical names
     for m in chosen:
         hit = known.lookup(m.name)
@@ -97,8 +135,8 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
             alias_to[norm(alias)] = (m.kind, m.name)
     # an alias learnt here stands for the entity wherever else it appears
     taken_spans = [(c.start, c.end) for c in chosen]
-    starts = {t.idx for t in doc}
-    ends = {t.idx + len(t) for t in doc}
+    bounds = bounds or token_bounds(doc)
+    tok_starts, tok_ends = bounds.starts, bounds.ends
     for key, (kind, name) in sorted(alias_to.items()):
         for m in chosen[:]:
             if m.name == name and m.kind == kind:
@@ -107,7 +145,7 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
                         continue
                     for hit in re.finditer(re.escape(alias), text):
                         a, b = hit.span()
-                        if a in starts and b in ends and not any(x < b and a < y for x, y in taken_spans):
+                        if a in tok_starts and b in tok_ends and not any(x < b and a < y for x, y in taken_spans):
                             chosen.append(Mention(a, b, kind, name, "rule:alias-again", aliases={alias}))
                             taken_spans.append((a, b))
                 break
@@ -132,10 +170,14 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
             m.aliases.add(m.name)
             m.name = sized[m.name][0]
     longer = sorted({m.name for m in chosen if m.kind == "organization" and " " in m.name})
+    word_starts: list[int] | None = None
     for m in chosen:
         if m.kind != "organization" or not LATIN_ACRONYM.match(m.name):
             continue
-        nxt = next((w for w in words if w.start >= m.end), None)
+        if word_starts is None:
+            word_starts = [w.start for w in words]
+        k = bisect_left(word_starts, m.end)
+        nxt = words[k] if k < len(words) else None
         if nxt is not None and nxt.is_paren and re.search(r"원|▲|▼|%", nxt.core):
             continue
         full = [n for n in longer if n.startswith(m.name + " ")]
@@ -143,28 +185,26 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors) -> None:
             m.aliases.add(m.name)
             m.name = full[0]
     aliases: dict[str, set[str]] = {}
-    spans: list[Span] = []
+    spans: list[tuple[Span, int, int]] = []
     for m in chosen:
-        span = doc.char_span(
-            m.start,
-            m.end,
-            label={"organization": "ORG", "person": "PERSON", "model": "MODEL"}[m.kind],
-            alignment_mode="expand",
-        )
-        if span is None:
+        tokens = _expand(bounds, m.start, m.end)
+        if tokens is None:
             continue
+        span = Span(doc, *tokens, label=LABELS[m.kind])
         span._.name = m.name
         span._.rule = m.rule
-        spans.append(span)
+        spans.append((span, *tokens))
         eid = entity_id(m.kind, m.name)
         bucket = aliases.setdefault(eid, set())
-        bucket.update(a for a in m.aliases if norm(a) != norm(m.name))
+        key = norm(m.name)
+        if m.aliases:
+            bucket.update(a for a in m.aliases if norm(a) != key)
         surface = text[m.start : m.end]
-        if m.kind != "person" and norm(surface) != norm(m.name):
+        if m.kind != "person" and surface != m.name and norm(surface) != key:
             bucket.add(surface)
     for eid in aliases:
         kind, name = eid.split(":", 1)
         group = known.table.orgs if kind == "org" else known.table.models if kind == "model" else {}
         aliases[eid].update(group.get(name, []))
-    doc.ents = filter_spans(spans)
+    doc.set_ents(_filter_spans(spans))  # what `doc.ents = …` does, without making each Span again
     doc._.aliases = aliases

@@ -22,7 +22,11 @@ MAKER_VERSION = re.compile(r"^(\(([A-Za-z][A-Za-z .-]{0,20})\))?([ -])(V\d+(?:\.
 MODEL_CUE = re.compile(r"^\s*(버전|모델|LLM|\(|등|,|·|과\s|와\s|[^.\n]{0,12}(모델|LLM))")
 COUNTER = re.compile(r"^\s*(개|명|년|월|일|%|배|위|점|차|단계|장|대|종|곳|조|억|만|분기|세대|원|달러)")
 LATIN_VERSIONED = re.compile(r"[A-Za-z][A-Za-z.]*-?\d+(?:\.\d+)*[A-Za-z]*")
-ITEM = re.compile(r"(?<=[,·]) ?([^,·\s()]+)(?=(?:\([^()]*\))?(?:[,·]|\s등))|([^,·\s()]+)(?=(?:\([^()]*\))?[,·])")
+# the second form starts a word (never inside one): a match from inside a word would end where
+# one from the word's start does, so trying there only costs time
+ITEM = re.compile(
+    r"(?<=[,·]) ?([^,·\s()]+)(?=(?:\([^()]*\))?(?:[,·]|\s등))|(?<![^,·\s()])([^,·\s()]+)(?=(?:\([^()]*\))?[,·])"
+)
 PRODUCT = re.compile(r"^ ([가-힣]{2,}(?:[A-Z][A-Z0-9]*|\d+(?:\.\d+)?))(?:의)?\s(개발|모델|LLM|기반|시리즈)")
 CODE = re.compile(r"[HBAL]\d{2,3}[A-Z]?|\d+[BMKT]|[A-Z]\d|B2[BC]|[A-Z]{1,2}\d{1,2}")  # GPUs (H100), sizes, B2B
 ITEM_WORD = re.compile(r"^ ([가-힣A-Za-z][가-힣A-Za-z0-9.-]*)(?=,|·|\s등|$)")
@@ -125,7 +129,7 @@ def listed_models(text: str, mentions: list[Mention]) -> list[Mention]:
     # a versioned Latin name listed beside a model: `해외 모델은 GPT-5.1, 제미나이 3 프로, …`
     anchors = [m for m in mentions if m.kind == "model"]
     taken = [(m.start, m.end) for m in mentions]
-    for it in ITEM.finditer(text):
+    for it in ITEM.finditer(text) if anchors else ():
         g = 1 if it.group(1) else 2
         s, e = it.span(g)
         word = it.group(g)
