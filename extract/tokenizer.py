@@ -8,6 +8,7 @@ text that is not NFC is analysed in NFC and mapped back, so `doc.text == text` a
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
 import unicodedata
@@ -48,6 +49,15 @@ def get_kiwi() -> Kiwi:
                 kiwi.add_user_word(word, tag, 0.0)
             _KIWI = kiwi
     return _KIWI
+
+
+def release_kiwi() -> None:
+    """Let this process's Kiwi go (the next analysis builds it again): a run that has analysed its
+    last article needs the memory for the graph's answers instead."""
+    global _KIWI
+    with _LOCK:
+        _KIWI = None
+    gc.collect()
 
 
 def nfc_map(text: str) -> tuple[str, list[int]]:

@@ -121,6 +121,7 @@ def extract(
     """Extract entities and facts from INPUTS into OUT (adds to an existing graph)."""
     from hankg.extract.parallel import records
     from hankg.extract.readers import Article, InputProblem, read_inputs
+    from hankg.extract.tokenizer import release_kiwi
     from hankg.graph.store import OutputStore
 
     try:
@@ -172,6 +173,8 @@ def extract(
                     continue
                 store.add(item, source(item))
                 progress.advance(task)
+        del run
+        release_kiwi()  # its model (a third of the process) is not needed to write the files and answers
         summary = store.close()
     except OSError as e:  # the store could not be written (disk full, folder gone): it keeps what it had
         store.abandon()

@@ -157,3 +157,14 @@ def test_one_kiwi_per_process():
 def test_pipe_matches_call(tokenizer):
     texts = ["첫 기사", "", "  둘째\n기사  "]
     assert [d.text for d in tokenizer.pipe(texts)] == texts
+
+
+def test_a_released_kiwi_is_built_again_on_next_use():
+    from hankg.extract import tokenizer
+
+    before = tokenizer.get_kiwi()
+    tokenizer.release_kiwi()
+    assert tokenizer._KIWI is None
+    after = tokenizer.get_kiwi()
+    assert after is not before
+    assert [t.form for t in after.tokenize("모델을 공개했다")][:2] == ["모델", "을"]
