@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import NamedTuple
 
@@ -34,6 +35,31 @@ def token_bounds(doc: Doc) -> TokenBounds:
     return TokenBounds(offsets, set(offsets), set(end_of), end_of, limit)
 
 
+LETTER_NAMES = dict(zip(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "에이 비 씨 디 이 에프 지 에이치 아이 제이 케이 엘 엠 엔 오 피 큐 알 에스 티 유 브이 더블유 엑스 와이 제트".split(),
+    strict=True,
+))
+ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,4}(?![A-Za-z])")
+
+
+def spelled_out(form: str) -> list[str]:
+    """`NC AI` as Korean news may spell it, letter by letter: 엔씨에이아이, 엔씨 AI, NC에이아이 (`LG CNS`:
+    엘지씨엔에스). Every choice of acronyms spelled (at most two in a name), with and without the space
+    between them; the form itself is not among them."""
+    runs = list(ACRONYM.finditer(form))[:2]
+    out: set[str] = set()
+    for mask in range(1, 2 ** len(runs)):
+        parts, at = [], 0
+        for k, m in enumerate(runs):
+            parts.append(form[at : m.start()])
+            parts.append("".join(LETTER_NAMES[c] for c in m[0]) if mask >> k & 1 else m[0])
+            at = m.end()
+        spelled = "".join(parts) + form[at:]
+        out |= {spelled, re.sub(r"(?<=[가-힣])\s+(?=[가-힣])", "", spelled)}
+    return sorted(f for f in out if f != form and len(f) >= 3)
+
+
 class KnownActors:
     """Finds the curated actors' names and aliases: longest form first, on token boundaries."""
 
@@ -48,6 +74,12 @@ class KnownActors:
                         continue
                     self.index.setdefault(key, (kind, name))
                     self.by_first.setdefault(form[0], []).append(form)
+        for name, aliases in table.orgs.items():  # after every curated form, which wins a clash
+            for form in [name, *aliases]:
+                for spelled in spelled_out(form):
+                    if norm(spelled) not in self.index:
+                        self.index[norm(spelled)] = ("organization", name)
+                        self.by_first.setdefault(spelled[0], []).append(spelled)
         for forms in self.by_first.values():
             forms.sort(key=lambda f: (-len(f), f))
         self.table = table

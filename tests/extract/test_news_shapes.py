@@ -239,3 +239,19 @@ def test_members_of_a_named_team(run, text, lead, members):
         facts = found.facts("partner_of", m, lead)
         assert facts, (m, found)
         assert all(f.role is None or not f.role.startswith(("(", ")")) for f in facts), facts
+
+
+def test_acronyms_spelled_in_hangul_are_the_curated_actor(run):
+    # Korean news spells a curated acronym name letter by letter: 엔씨에이아이 is NC AI
+    found = run("이날 행사에는 한도윤 엔씨에이아이 대표와 케이티 관계자가 참석했다.")
+    assert found.entity("organization", "NC AI") is not None, found
+    assert found.entity("organization", "KT") is not None, found
+    assert found.facts("works_at", "한도윤", "NC AI", role="대표"), found
+
+
+def test_spelled_out_forms():
+    from hankg.extract.entities.known import spelled_out
+
+    assert "엔씨에이아이" in spelled_out("NC AI")
+    assert "엘지 AI연구원" in spelled_out("LG AI연구원")
+    assert spelled_out("업스테이지") == []
