@@ -15,6 +15,7 @@ from hankg.extract.words import words_of
 from hankg.schema import entity_id
 
 DESCRIPTION = re.compile(r"모델|[가-힣]+\s+[가-힣]+|^[\d.,~]+\s*[KMBT]?$")
+HEREAFTER = re.compile(r"^이하\s*['‘\"“]?|['’\"”]$")
 SIZED = re.compile(r"^(.+?)[- ]\d+(?:\.\d+)?[BMT]$")
 
 
@@ -121,7 +122,7 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors, bounds: Token
         m = by_end.get(w.core_end)
         if m is None or not w.paren or m.kind == "person":
             continue
-        alias = strip_ticker(w.paren_text or "")
+        alias = HEREAFTER.sub("", strip_ticker(w.paren_text or ""))  # `모티프테크놀로지스(이하 모티프)`
         if not alias_ok(alias) or (m.kind == "model" and (RANK.match(alias) or DESCRIPTION.search(alias))):
             continue  # `GPT-4o(41점)`, `QwQ 32B(추론에 특화된 모델)`: a score or a description, not another name
         hit = known.lookup(alias)
@@ -138,17 +139,18 @@ def resolve(doc: Doc, mentions: list[Mention], known: KnownActors, bounds: Token
     bounds = bounds or token_bounds(doc)
     tok_starts, tok_ends = bounds.starts, bounds.ends
     for key, (kind, name) in sorted(alias_to.items()):
-        for m in chosen[:]:
-            if m.name == name and m.kind == kind:
-                for alias in sorted(m.aliases):
-                    if norm(alias) != key:
-                        continue
-                    for hit in re.finditer(re.escape(alias), text):
-                        a, b = hit.span()
-                        if a in tok_starts and b in tok_ends and not any(x < b and a < y for x, y in taken_spans):
-                            chosen.append(Mention(a, b, kind, name, "rule:alias-again", aliases={alias}))
-                            taken_spans.append((a, b))
-                break
+        # the mention the alias was glued to, not necessarily the entity's first (`A가 … A(이하 B) …`)
+        m = next((m for m in chosen if m.name == name and m.kind == kind and key in map(norm, m.aliases)), None)
+        if m is None:
+            continue
+        for alias in sorted(m.aliases):
+            if norm(alias) != key:
+                continue
+            for hit in re.finditer(re.escape(alias), text):
+                a, b = hit.span()
+                if a in tok_starts and b in tok_ends and not any(x < b and a < y for x, y in taken_spans):
+                    chosen.append(Mention(a, b, kind, name, "rule:alias-again", aliases={alias}))
+                    taken_spans.append((a, b))
     # one name per entity within the article: forms that normalise alike, or an alias
     canon: dict[tuple[str, str], str] = {}
     for m in sorted(chosen, key=lambda m: m.start):

@@ -41,9 +41,9 @@ class RelationExtractor(WorksAt, Develops, Sizes, Partners, Status, Gpus):
         facts += self._works
         self._develops = self.develops(doc, ents)
         facts += self._develops
+        partners = self._partners = self.partners(doc, ents)  # before the sizes: `이 팀은 300B급` is the lead's
         facts += self.one_size_claim(self.parameters(doc, ents), facts)
         programme = bool(PROGRAMME.search(self.text) or re.search(r"파운데이션\s*모델|컨소시엄", self.text))
-        partners = self.partners(doc, ents)
         facts += partners
         if programme:
             # joining a consortium is no application of one's own; a member still shares its team's fate

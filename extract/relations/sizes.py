@@ -30,6 +30,7 @@ HOLDER = re.compile(  # `5190억 개 파라미터를 앞세운 SK텔레콤`: the
 )
 COMPARED_TO = re.compile(r"^['’\"”]?\s*(과|와)\s*(비슷|유사|맞먹|같|견줄|대등|비교)|^['’\"”]?\s*(보다|대비|처럼|만큼)")
 GLUED = re.compile(r"['’\"”]?\s*\(")  # `MODEL(685B)`
+THE_TEAM = re.compile(r"^\s*((이|그|해당)\s?)(팀|정예팀|컨소시엄)(은|는|이|가)\s")  # `이 팀은 300B급 …`
 THE_MODEL = re.compile(r"^\s*((이|그|해당|이번|새)\s?)?모델(은|는|이|가)\s")  # `모델은 519B 중 33B만 …`
 
 
@@ -179,11 +180,20 @@ class Sizes(Context):
         if later:
             return later[0], "rule:sentence-subject-size"
         sent = self.sents[self._sent_index(v.start_char)]
+        if THE_TEAM.match(text[sent.start_char : v.start_char]) and (team := self._last_lead(v)) is not None:
+            return team, "rule:the-team-size"  # `A 정예팀에는 B, C가 참여한다. 이 팀은 300B급 …`: A's team
         if THE_MODEL.match(text[sent.start_char : v.start_char]) and (main := self._main_model(v)) is not None:
             return main, "rule:the-model-size"  # `모델은 519B 중 33B만 활성화하는`: the article's model
         if topic is not None:
             return topic, "rule:topic-size"
         return None, ""
+
+    def _last_lead(self, v: Span) -> Ent | None:
+        """The lead of the last consortium whose members were listed before the value."""
+        leads = [f.object for f in getattr(self, "_partners", ()) if f.evidence.end <= v.start_char]
+        if not leads:
+            return None
+        return next((e for e in self.ents if e.eid == leads[-1]), None)
 
     def _main_model(self, v: Span) -> Ent | None:
         """The model the article is about so far: the last one with a stated developer, before the value."""

@@ -255,3 +255,17 @@ def test_spelled_out_forms():
     assert "엔씨에이아이" in spelled_out("NC AI")
     assert "엘지 AI연구원" in spelled_out("LG AI연구원")
     assert spelled_out("업스테이지") == []
+
+
+def test_a_hereafter_alias_names_the_team_and_its_size(run):
+    # `A(이하 B)`: B stands for A wherever it appears, also after an earlier mention of A;
+    # `이 팀은 300B급 …` after the team's members is the team's size
+    found = run(
+        "이 사업에 누리칩스테크놀로지가 합류한다. 정부는 누리칩스테크놀로지(이하 누리칩스) 정예팀을 추가 선정했다. "
+        "누리칩스 정예팀에는 모회사 다온랩을 비롯해 한빛대, 미르소프트 등이 참여한다. "
+        "이 팀은 300B급 추론형 거대언어모델(LLM)을 시작으로 모델을 고도화하는 것을 목표로 한다."
+    )
+    for member in ("다온랩", "한빛대", "미르소프트"):
+        assert found.facts("partner_of", member, "누리칩스테크놀로지"), (member, found)
+    sizes = found.facts("parameters", "누리칩스테크놀로지")
+    assert [f.value for f in sizes] == [3e11], found
