@@ -33,10 +33,12 @@ _COPULA_AFTER = re.compile(r"(?:이)?(?:다|였다|이었다)\s*[.\"”']")
 _COUNTS = {"두": 2, "세": 3, "네": 4, "다섯": 5, **{str(n): n for n in range(2, 10)}}
 # between a modifying cue and the organisations it modifies: marks, quotes, at most one short word
 _MODIFIES = re.compile(r"^[\s▲△■◆•·'’\"”‘“]*(?:[가-힣A-Za-z0-9]{1,6}\s+[▲△'‘“]?)?$")
+# that one word with a particle is what the cue modifies (`선정된 정예팀에는 엔비디아의 GPU`: the team)
+_MODIFIES_WORD = re.compile(r"[가-힣](?:에는|에게|에서|에|은|는|을|를)\s+[▲△'‘“]?$")
 # between two organisations of one enumeration: marks, conjunctions, `A를 비롯해 B`, a name not recognised
 # between commas (`A, 미지의 이름, B`), a category label (`A 등 대형 IT 기업, B`)
 _JOINERS = re.compile(
-    r"(와|과|및|,|·|ㆍ|\s|▲|△|['’\"”‘“()]|이나|나|랑|(?:을|를)\s*비롯(?:해|한)|에\s*이어|뿐\s*아니라|"
+    r"(와|과|및|,|·|ㆍ|\s|▲|△|['’\"”‘“()]|\(\d{6}\)|이나|나|랑|(?:을|를)\s*비롯(?:해|한)|에\s*이어|뿐\s*아니라|"
     r",\s*[가-힣A-Za-z0-9]{2,12}(?=\s*,)|등\s+[^,.은는이가을를]{1,20},)*"
 )
 
@@ -128,11 +130,15 @@ class Status(StatusCues):
 
         text = self.text
         modifier: dict[int, _Hit] = {}  # group index → the cue that modifies it
+        spent: set[int] = set()  # cues that modify a noun between them and the group
         for gi, g in enumerate(groups):
             before = [h for h in hits if h.modifies and h.end <= g[0].start_char]
-            if before and _MODIFIES.match(text[before[-1].end : g[0].start_char]):
-                modifier[gi] = before[-1]
-        taken = {id(h) for h in modifier.values()}
+            if before and _MODIFIES.match(gap := text[before[-1].end : g[0].start_char]):
+                if _MODIFIES_WORD.search(gap):
+                    spent.add(id(before[-1]))
+                else:
+                    modifier[gi] = before[-1]
+        taken = {id(h) for h in modifier.values()} | spent
         free = [h for h in hits if id(h) not in taken]
         clauses_with_groups = {clause(g[0].start_char) for g in groups} | {clause(g[-1].end_char - 1) for g in groups}
         for gi, g in enumerate(groups):

@@ -269,3 +269,14 @@ def test_a_hereafter_alias_names_the_team_and_its_size(run):
         assert found.facts("partner_of", member, "누리칩스테크놀로지"), (member, found)
     sizes = found.facts("parameters", "누리칩스테크놀로지")
     assert [f.value for f in sizes] == [3e11], found
+
+
+def test_a_status_cue_modifies_the_noun_before_the_supplier(run):
+    # `선정된 정예팀에는 A의 GPU를 지원`: the team is selected, not the GPU maker; a ticker does not end a listing
+    found = run(
+        "추가로 선정된 정예팀에는 가온칩스의 그래픽처리장치(GPU) B200을 768장 지원한다. "
+        "1차 평가를 통과한 다온랩, 누리텔레콤(017670), 미르소프트 등 3개 팀은 2차 평가 준비에 착수했다."
+    )
+    assert not found.facts("programme_status", "가온칩스"), found
+    for team in ("다온랩", "누리텔레콤", "미르소프트"):
+        assert found.facts("programme_status", team, role="passed"), (team, found)
