@@ -33,8 +33,9 @@ _COPULA_AFTER = re.compile(r"(?:이)?(?:다|였다|이었다)\s*[.\"”']")
 _COUNTS = {"두": 2, "세": 3, "네": 4, "다섯": 5, **{str(n): n for n in range(2, 10)}}
 # between a modifying cue and the organisations it modifies: marks, quotes, at most one short word
 _MODIFIES = re.compile(r"^[\s▲△■◆•·'’\"”‘“]*(?:[가-힣A-Za-z0-9]{1,6}\s+[▲△'‘“]?)?$")
-# that one word with a particle is what the cue modifies (`선정된 정예팀에는 엔비디아의 GPU`: the team)
-_MODIFIES_WORD = re.compile(r"[가-힣](?:에는|에게|에서|에|은|는|을|를)\s+[▲△'‘“]?$")
+# that one word with a particle is what the cue modifies (`선정된 정예팀에는 엔비디아의 GPU`: the team; but
+# `탈락한 팀은 A와 B였다` names the team)
+_MODIFIES_WORD = re.compile(r"[가-힣](?:에는|에게|에서|에|을|를)\s+[▲△'‘“]?$")
 # between two organisations of one enumeration: marks, conjunctions, `A를 비롯해 B`, a name not recognised
 # between commas (`A, 미지의 이름, B`), a category label (`A 등 대형 IT 기업, B`)
 _JOINERS = re.compile(
