@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
-from hankg.extract.entities.lexicon import DEPARTMENT, title_word
+from hankg.extract.entities.lexicon import DEPARTMENT, title_of, title_word
 from hankg.extract.relations.base import SUBJECT, Context, Ent, _two_word_titles
 from hankg.schema import Fact
 
@@ -15,6 +15,8 @@ FOUNDED = re.compile(
 )
 QUOTED_SPEECH = re.compile(r"[\"“][^\"”]{2,400}[\"”]")
 REPORTER = re.compile(r"\s*(기자|특파원)\b")
+# `NAME (TITLE)이 위원장을 맡은 ORG`
+HOLDS = re.compile(r"(?:\s+[가-힣A-Z]{1,8})?(?:이|가)\s+(?P<title>[가-힣A-Z]{1,10}?)(?:을|를)\s+(?:맡은|맡고\s있는)\s+")
 APPOINTS = re.compile(r"(선임|임명|발탁|내정|영입|선출|위촉)(했|하|됐|되|한|된|해|돼)")
 
 
@@ -59,7 +61,26 @@ class WorksAt(Context):
                 )
             )
         out += self._career_chain(doc, ents)
+        out += self._post_held(ents)
         return one_per_post(out)
+
+    def _post_held(self, ents: list[Ent]) -> list[Fact]:
+        """`NAME이 위원장을 맡은 ORG`: the post a person holds in the organisation named after it."""
+        out = []
+        text = self.text
+        for e in ents:
+            if e.label_ != "PERSON":
+                continue
+            m = HOLDS.match(text, e.end_char)
+            if m is None or title_of(m["title"]) is None:
+                continue
+            org = self.ent_at(m.end(), label="ORG")
+            if org is not None and org.start_char == m.end():
+                out.append(
+                    self.fact(e.eid, "works_at", e.start_char, org.end_char, "rule:post-held", object=org.eid,
+                              role=m["title"])
+                )
+        return out
 
     def _clause_org(self, person: Ent) -> Ent | None:
         """The organisation whose clause a titled name stands in (`X에서는 NAME TITLE이`).

@@ -280,3 +280,16 @@ def test_a_status_cue_modifies_the_noun_before_the_supplier(run):
     assert not found.facts("programme_status", "가온칩스"), found
     for team in ("다온랩", "누리텔레콤", "미르소프트"):
         assert found.facts("programme_status", team, role="passed"), (team, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org", "role"),
+    [
+        ("정치권에 따르면 한도윤 대통령이 위원장을 맡은 미르인공지능위원회는 위원을 추가했다.", "한도윤",
+         "미르인공지능위원회", "위원장"),
+        ("오가람 대표가 회장을 맡고 있는 미르협회는 성명을 냈다.", "오가람", "미르협회", "회장"),
+    ],
+)
+def test_the_post_a_person_holds_in_the_organisation_after_it(run, text, person, org, role):
+    found = run(text)
+    assert found.facts("works_at", person, org, role=role), found
