@@ -134,7 +134,7 @@ class KnowledgeGraph:
         """Normalised name, alias or id -> the nodes it names: made at the first name resolved, or
         read from the store a name at a time."""
         if self._index_ is None:
-            if self._stored is not None:
+            if self._stored is not None and self._stored.names:
                 from .stored import StoredNames
 
                 self._index_ = StoredNames(self._stored, self._make_index)
@@ -155,11 +155,14 @@ class KnowledgeGraph:
     def _whole(self, key: Any, make: Callable[[], list], stored: str | None = None,
                keep: Callable[[str | None], bool] | None = None) -> Sequence:
         """A question over the whole corpus: the store's answer `stored` (default: `key`) when the
-        graph was loaded with one, else the answer worked out (kept under `key`), as a new list."""
+        graph was loaded with one, else the answer worked out (kept under `key`), as a new list;
+        worked out for a graph loaded from a store, it is also written back to it (`stored.write_back`)."""
         name = stored or key
         if self._stored is not None and name in self._stored:
             return self._stored.answer(name, lambda: self._cached(key, make), keep)
         value = self._cached(key, make)
+        if self._stored is not None:  # loaded from a store that keeps no current answer to it: kept now
+            self._stored.keep(name, value)
         return list(value) if keep is None else [f for f in value if keep(f.when)]
 
     def _cached(self, key: Any, make: Callable[[], Any]) -> Any:

@@ -19,6 +19,7 @@ import json
 import os
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -193,6 +194,8 @@ class OutputStore:
                 self._import(self.out / FACTS)
             if self._meta("record_schema") != record_schema():
                 self._reserialise()
+            if self._meta("content") is None:  # a store from before the content version (`stored.drop`)
+                self._set_meta("content", uuid.uuid4().hex)
 
     def _reserialise(self) -> None:
         """Records stored by a hankg whose record schema differed: each line again through today's model,
@@ -432,7 +435,7 @@ def load(path: Path | str = "outputs", scope: str | None = None, lazy: bool = Fa
             db = open_readonly(path / DB)
             try:
                 if db.execute("SELECT 1 FROM meta WHERE key = 'graphml_keys'").fetchone():
-                    answers = stored.StoredAnswers.open(path / DB, db)
+                    answers = stored.StoredAnswers.open(path / DB, db, write_back=_written_back(scope))
                     if lazy:
                         return KnowledgeGraph(read=lambda: _read_graph(path / DB, scope), stored=answers)
                     return KnowledgeGraph(read_graph(db, scope), stored=answers)
@@ -441,6 +444,15 @@ def load(path: Path | str = "outputs", scope: str | None = None, lazy: bool = Fa
         except sqlite3.Error as e:
             raise ValueError(f"{path / DB}: not a readable hankg store ({e}).") from e
     return KnowledgeGraph.load(path)
+
+
+def _written_back(scope: str | None) -> bool | tuple[str, ...]:
+    """The whole-corpus answers a graph loaded with `scope` works out as the whole graph does, and so
+    may write back to its store: every one for the whole graph, else those of the question it is for."""
+    from .answers import RELATIONS
+
+    return {None: True, "organization": ("organizations",), "person": ("people",), "model": ("models",),
+            "fact": ("timeline", "facts", *(stored.facts_name(r) for r in RELATIONS))}.get(scope, False)
 
 
 def _read_graph(path: Path, scope: str | None) -> nx.MultiDiGraph:

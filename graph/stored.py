@@ -8,9 +8,12 @@ ends (`OutputStore.close`), every whole-corpus answer is worked out once and wri
 A graph loaded from the store answers these questions with a `StoredAnswer`: a read-only
 sequence that reads and validates a page when one of its items is first wanted, and keeps it.
 Questions about one name are worked out from the graph, as before: they read a few edges.
+Between the runs that keep them, a loaded graph that works out a whole-corpus answer writes that
+answer alone back (`write_back`), so the next load of the store answers it too.
 
 The answers are valid for one state of the store: adding an article (or a refresh with other
-`--aliases`) drops them in the same transaction, and the store's `stale` flag is checked with
+`--aliases`) drops them in the same transaction, with a new content version (meta `content`, which an
+answer written back names, and which its write checks is still current), and the store's `stale` flag is checked with
 them, so a store mid-run is answered from its graph. The stored JSON leaves out the fields an
 answer's record did not set, so a record read back is the record worked out, `model_fields_set`
 included. They are also tied to this code: `code()` hashes the modules that make the answers,
@@ -41,10 +44,12 @@ if TYPE_CHECKING:
     from .query import KnowledgeGraph
 
 T = TypeVar("T")
-PAGE_BYTES = 64 * 1024  # a page: about this much JSON (one record may be larger), at most PAGE_ITEMS records
+PAGE_BYTES = 64 * 1024  # a page: about this much JSON (up to 1.5 times; one record may be more), at most PAGE_ITEMS
 PAGE_ITEMS = 256
 INDEX = "#index"  # the row that lists each answer's length and pages
 WHENS = "#when"   # the suffix of the rows of a facts answer's periods, for since / until
+ONE = "answers/"  # an answer written back alone (`write_back`): its rows, index row and meta key start so
+BUSY_SECONDS = 0.5  # how long a write-back waits for a run's transaction before it gives up
 
 
 def questions() -> dict[str, tuple[Any, Callable[[KnowledgeGraph], list]]]:
@@ -85,10 +90,12 @@ def code() -> str:
 
 # -- writing ----------------------------------------------------------------------------
 def drop(db: sqlite3.Connection) -> None:
-    """Forget the stored answers (inside the caller's transaction): the graph is about to change."""
+    """Forget the stored answers (inside the caller's transaction): the graph is about to change, so
+    the store's content version changes too (answers written back from a loaded graph name it)."""
     db.execute("DELETE FROM answers")
     db.execute("DELETE FROM answer_names")
-    db.execute("DELETE FROM meta WHERE key = 'answers'")
+    db.execute(f"DELETE FROM meta WHERE key = 'answers' OR key LIKE '{ONE}%'")
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('content', ?)", (uuid.uuid4().hex,))
 
 
 def current(db: sqlite3.Connection) -> bool:
@@ -100,29 +107,35 @@ def rows(kg: KnowledgeGraph) -> Iterator[tuple[str, int, bytes]]:
     """(answer, first position, page) rows of every answer of `kg`, then the index row."""
     index: dict[str, list] = {}
     for name, (kind, ask) in questions().items():
-        items = ask(kg)
-        adapter = TypeAdapter(kind)
-        starts: list[int] = []
-        page: list[bytes] = []
-        size = 0
-        for i, item in enumerate(items):
-            if page and (size >= PAGE_BYTES or len(page) >= PAGE_ITEMS):
-                yield name, starts[-1], _pack(page)
-                page, size = [], 0
-            if not page:
-                starts.append(i)
-            page.append(adapter.dump_json(item, exclude_unset=True))
-            size += len(page[-1])
-        if page:
-            yield name, starts[-1], _pack(page)
-        if name.startswith("facts"):
-            yield name + WHENS, 0, zlib.compress(json.dumps([f.when for f in items]).encode(), 1)
-        index[name] = [len(items), starts]
+        yield from _rows_of(name, name, kind, ask(kg), index)
     yield INDEX, 0, zlib.compress(json.dumps(index).encode(), 1)
 
 
-def _pack(page: list[bytes]) -> bytes:
-    return zlib.compress(b"[" + b",".join(page) + b"]", 1)
+def _rows_of(name: str, query: str, kind: Any, items: Sequence, index: dict[str, list]
+             ) -> Iterator[tuple[str, int, bytes]]:
+    """The rows (under `query`) of the answer `name`, `items`; its [length, page starts] go to `index`."""
+    adapter = _list_adapter(kind)
+    starts: list[int] = []
+    i, per = 0, PAGE_ITEMS
+    while i < len(items):  # a page's records dumped at once (a third of the cost of one at a time)
+        chunk = items[i:i + per]
+        raw = adapter.dump_json(chunk, exclude_unset=True)
+        fit = max(1, len(chunk) * PAGE_BYTES // len(raw))  # the records of this size a page holds
+        if len(chunk) > 1 and len(raw) > PAGE_BYTES * 3 // 2:  # far over a page: fewer of them
+            per = fit
+            continue
+        starts.append(i)
+        yield query, i, zlib.compress(raw, 1)
+        i += len(chunk)
+        per = min(PAGE_ITEMS, fit)
+    if name.startswith("facts"):
+        yield query + WHENS, 0, zlib.compress(json.dumps([f.when for f in items]).encode(), 1)
+    index[name] = [len(items), starts]
+
+
+@functools.cache
+def _list_adapter(kind: Any) -> TypeAdapter:
+    return TypeAdapter(list[kind])
 
 
 def write(db: sqlite3.Connection, kg: KnowledgeGraph) -> None:
@@ -134,32 +147,107 @@ def write(db: sqlite3.Connection, kg: KnowledgeGraph) -> None:
     db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('answers', ?)", (f"{code()}:{uuid.uuid4().hex}",))
 
 
+def write_back(path: Path, content: str, name: str, items: Sequence) -> bool:
+    """Keep one answer worked out by a graph loaded from the store at `path` (which had no current
+    answer to it) for the loads that follow, tied to the store's content version `content` as it was
+    when the graph was loaded. A short read-write connection of its own, one IMMEDIATE transaction
+    that writes only if the content is still that version and the graph rows are not stale (a run
+    adding articles meanwhile leaves it unwritten). Never fails: a locked, read-only or otherwise
+    unwritable store is simply left as it is (False)."""
+    try:
+        with _no_collection():
+            index: dict[str, list] = {}
+            pages = list(_rows_of(name, ONE + name, questions()[name][0], items, index))  # before locking
+            pages.append((ONE + name + INDEX, 0, zlib.compress(json.dumps(index[name]).encode(), 1)))
+        db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=rw", uri=True, isolation_level=None,
+                             timeout=BUSY_SECONDS)
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            meta = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('content', 'stale')").fetchall())
+            if meta.get("content") != content or meta.get("stale") == "1":
+                db.execute("ROLLBACK")
+                return False
+            db.execute("DELETE FROM answers WHERE query IN (?, ?, ?)", (ONE + name, ONE + name + WHENS,
+                                                                      ONE + name + INDEX))
+            db.executemany("INSERT INTO answers (query, start, items) VALUES (?, ?, ?)", pages)
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (ONE + name, f"{code()}:{content}"))
+            db.execute("COMMIT")
+            return True
+        finally:
+            db.close()  # an unfinished transaction is rolled back
+    except Exception:  # noqa: BLE001  # a query never fails because its answer could not be kept
+        return False
+
+
 # -- reading ----------------------------------------------------------------------------
 class StoredAnswers:
-    """The answers kept in one store (`open` them), read a page at a time and kept once read."""
+    """The answers kept in one store (`open` them), read a page at a time and kept once read.
 
-    def __init__(self, path: Path, stamp: str, index: dict[str, list]) -> None:
-        self.path, self.stamp = path, stamp
+    Each answer is either one of the whole set a run kept (meta row `answers`, `stamp`) or one
+    written back alone by a loaded graph (meta row `answers/NAME`, naming the content version).
+    `content` is the store's content version when it was opened, for writing answers back (None:
+    no write-back)."""
+
+    def __init__(self, path: Path, stamp: str | None, index: dict[str, list],
+                 content: str | None = None, alone: dict[str, list] | None = None,
+                 only: Collection[str] | None = None) -> None:
+        self.path, self.stamp, self.content = path, stamp, content
+        self.only = None if only is None else frozenset(only)  # the answers that may be written back (None: all)
         self.index = {name: (count, starts) for name, (count, starts) in index.items()}
+        # answer -> (its rows' query name, the meta row that must still hold this value)
+        self._where = {name: (name, "answers", stamp) for name in self.index}
+        for name, (count, starts) in (alone or {}).items():
+            if name not in self.index:
+                self.index[name] = (count, starts)
+                self._where[name] = (ONE + name, ONE + name, f"{code()}:{content}")
+        self._tried: set[str] = set()
         self._pages: dict[tuple[str, int], list | None] = {}
         self._whens: dict[str, list[str | None]] = {}
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
+    @property
+    def names(self) -> bool:
+        """True when the store keeps the names index too (with the whole set of answers)."""
+        return self.stamp is not None
+
     @classmethod
-    def open(cls, path: Path, db: sqlite3.Connection | None = None) -> StoredAnswers | None:
-        """The answers of the store at `path`, or None when it keeps none that are current."""
+    def open(cls, path: Path, db: sqlite3.Connection | None = None,
+             write_back: bool | Collection[str] = True) -> StoredAnswers | None:
+        """The answers of the store at `path`, or None when it keeps none that are current (and
+        answers worked out cannot be written back: `write_back` False, or a store mid-run).
+        `write_back` may name the only answers to write back (those a partly loaded graph works out whole)."""
         from .materialize import open_readonly
 
         own = db is None
         db = open_readonly(path) if db is None else db
         try:
-            meta = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('answers', 'stale')").fetchall())
-            stamp = meta.get("answers")
-            if stamp is None or meta.get("stale") == "1" or stamp.split(":")[0] != code():
+            meta = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('answers', 'stale', 'content') "
+                                   f"OR key LIKE '{ONE}%'").fetchall())
+            if meta.get("stale") == "1":
                 return None
-            row = db.execute("SELECT items FROM answers WHERE query = ? AND start = 0", (INDEX,)).fetchone()
-            return None if row is None else cls(Path(path), stamp, json.loads(zlib.decompress(row[0])))
+            stamp, content = meta.get("answers"), meta.get("content")
+            index: dict[str, list] = {}
+            if stamp is not None and stamp.split(":")[0] == code():
+                row = db.execute("SELECT items FROM answers WHERE query = ? AND start = 0", (INDEX,)).fetchone()
+                if row is not None:
+                    index = json.loads(zlib.decompress(row[0]))
+            if not index:
+                stamp = None
+            alone: dict[str, list] = {}
+            if content is not None:
+                mine = f"{code()}:{content}"
+                wanted = [ONE + key[len(ONE):] + INDEX for key, value in meta.items()
+                          if key.startswith(ONE) and value == mine and key[len(ONE):] not in index]
+                if wanted:
+                    for query, items in db.execute(
+                            f"SELECT query, items FROM answers WHERE start = 0 AND query IN "
+                            f"({','.join('?' * len(wanted))})", wanted).fetchall():
+                        alone[query[len(ONE):-len(INDEX)]] = json.loads(zlib.decompress(items))
+            if not index and not alone and (content is None or not write_back):
+                return None
+            return cls(Path(path), stamp, index, content if write_back else None, alone,
+                       None if isinstance(write_back, bool) else write_back)
         except sqlite3.Error:  # a store from before the answers table
             return None
         finally:
@@ -175,12 +263,21 @@ class StoredAnswers:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state, _lock=threading.Lock())
 
-    def _read(self, query: str, start: int) -> bytes | None:
+    def keep(self, name: str, items: Sequence) -> None:
+        """Write back the answer `name` worked out from the graph (once per question; see `write_back`)."""
+        if (self.content is None or name in self._tried or name not in questions()
+                or (self.only is not None and name not in self.only)):
+            return
+        self._tried.add(name)
+        write_back(self.path, self.content, name, items)
+
+    def _read(self, name: str, start: int, suffix: str = "") -> bytes | None:
         """One stored row, None when the answers it belongs to are gone (the store changed since)."""
+        query, key, value = self._where[name]
         with self._lock:
             row = self._connect().execute(
                 "SELECT items FROM answers WHERE query = ? AND start = ? AND EXISTS "
-                "(SELECT 1 FROM meta WHERE key = 'answers' AND value = ?)", (query, start, self.stamp)).fetchone()
+                "(SELECT 1 FROM meta WHERE key = ? AND value = ?)", (query + suffix, start, key, value)).fetchone()
         return None if row is None else zlib.decompress(row[0])
 
     def _connect(self) -> sqlite3.Connection:
@@ -216,7 +313,7 @@ class StoredAnswers:
     def whens(self, name: str) -> list[str | None] | None:
         """The period (`when`) of each fact of a facts answer, in its order."""
         if name not in self._whens:
-            raw = self._read(name + WHENS, 0)
+            raw = self._read(name, 0, WHENS)
             if raw is None:
                 return None
             with _no_collection():

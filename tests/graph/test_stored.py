@@ -221,3 +221,123 @@ def test_answers_are_kept_once_enough_of_the_store_is_new(nlp, repo, tmp_path, m
     assert not isinstance(load(folder).organizations(), StoredAnswer)  # worked out from the graph meanwhile
     assert run([], keep_answers=True)  # asked for: kept now
     assert not run(records[9:10])  # 1 of 10 since then: 5 × 1 < 10
+
+
+# -- answers written back by a loaded graph ------------------------------------------------
+def _add(folder, *records) -> None:
+    """A run that adds `records` and is not due to keep the answers."""
+    store = OutputStore(folder, keep_answers=False)
+    store.add_all(records)
+    store.close()
+
+
+def _late(name: str):
+    org = f"{name}랩"
+    return record(name, "2026-05-01", [ent("organization", org), ent("person", f"{name}인", at=10)],
+                  [fact(entity_id("person", f"{name}인"), "works_at", entity_id("organization", org), role="대표")])
+
+
+def test_an_answer_worked_out_is_written_back_for_the_next_load(out_dir):
+    _add(out_dir, _late("추가"))
+    assert stored.StoredAnswers.open(out_dir / DB).index == {}  # no current answers: the run was not due
+    first = load(out_dir)
+    worked = KnowledgeGraph(first.graph)
+    asked = {name: getattr(first, name)() for name in WHOLE}
+    sliced = first.facts(relation="works_at", since="2026-01-01")
+    for name, answer in asked.items():
+        assert not isinstance(answer, StoredAnswer), name
+        same_records(answer, getattr(worked, name)())
+    assert "추가랩" in [o.name for o in asked["organizations"]]
+    again = load(out_dir)  # as another process would: from the store
+    for name, answer in asked.items():
+        fast = getattr(again, name)()
+        assert isinstance(fast, StoredAnswer), name
+        same_records(fast, answer)
+    same_records(again.facts(relation="works_at", since="2026-01-01"), sliced)
+    assert isinstance(again.facts(relation="works_at"), StoredAnswer)
+    assert again.resolve("추가랩") == worked.resolve("추가랩")  # names from the graph: no stored index
+    db = sqlite3.connect(out_dir / DB)
+    try:
+        assert not stored.current(db)  # the whole set is still for the next due run to keep
+    finally:
+        db.close()
+
+
+def test_a_written_back_answer_goes_with_the_next_article(out_dir):
+    _add(out_dir, _late("하나"))
+    load(out_dir).organizations()
+    assert isinstance(load(out_dir).organizations(), StoredAnswer)
+    _add(out_dir, _late("둘"))
+    assert "organizations" not in stored.StoredAnswers.open(out_dir / DB)
+    after = load(out_dir)
+    orgs = after.organizations()
+    assert not isinstance(orgs, StoredAnswer) and "둘랩" in [o.name for o in orgs]
+    same_records(orgs, KnowledgeGraph(after.graph).organizations())
+    same_records(load(out_dir).organizations(), orgs)
+
+
+def test_an_answer_of_a_graph_loaded_before_the_store_changed_is_not_written_back(out_dir):
+    _add(out_dir, _late("먼저"))
+    before = load(out_dir)  # content as of now
+    _add(out_dir, _late("나중"))  # a run adds an article meanwhile
+    assert "나중랩" not in [o.name for o in before.organizations()]  # worked out from the older graph
+    assert "organizations" not in stored.StoredAnswers.open(out_dir / DB)  # and not kept
+    store = OutputStore(out_dir, keep_answers=False)
+    store.add(_late("중간"))
+    store.flush()  # mid-run: stale rows, nothing is written back
+    load(out_dir).organizations()
+    store.close()
+    assert "organizations" not in stored.StoredAnswers.open(out_dir / DB)
+
+
+def test_a_scoped_graph_writes_back_only_the_answer_it_is_for(out_dir):
+    _add(out_dir, _late("범위"))
+    g = load(out_dir, "organization", lazy=True)
+    g.organizations()
+    g.models()  # an organization's edges are not all a model's
+    kept = stored.StoredAnswers.open(out_dir / DB)
+    assert "organizations" in kept and "models" not in kept
+    same_records(load(out_dir).organizations(), KnowledgeGraph(load(out_dir).graph).organizations())
+
+
+def test_an_unwritable_store_still_answers(out_dir, monkeypatch):
+    import os
+
+    _add(out_dir, _late("읽기"))
+    expected = KnowledgeGraph(load(out_dir).graph).organizations()
+    if os.geteuid() != 0:  # root writes whatever the permissions
+        (out_dir / DB).chmod(0o444)
+        try:
+            same_records(load(out_dir).organizations(), expected)
+            assert "organizations" not in stored.StoredAnswers.open(out_dir / DB)
+        finally:
+            (out_dir / DB).chmod(0o644)
+    connect = sqlite3.connect
+
+    def failing(target, *args, **kw):
+        if "mode=rw" in str(target):
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return connect(target, *args, **kw)
+
+    monkeypatch.setattr(stored.sqlite3, "connect", failing)
+    same_records(load(out_dir).organizations(), expected)
+    monkeypatch.setattr(stored.sqlite3, "connect", connect)
+    assert "organizations" not in stored.StoredAnswers.open(out_dir / DB)
+
+
+def test_a_locked_store_is_not_waited_for(out_dir, monkeypatch):
+    import time
+
+    _add(out_dir, _late("잠금"))
+    monkeypatch.setattr(stored, "BUSY_SECONDS", 0.05)
+    g = load(out_dir)
+    lock = sqlite3.connect(out_dir / DB, isolation_level=None)
+    lock.execute("BEGIN IMMEDIATE")  # a run's transaction
+    try:
+        t = time.monotonic()
+        same_records(g.organizations(), KnowledgeGraph(g.graph).organizations())
+        assert time.monotonic() - t < 5
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    assert "organizations" not in stored.StoredAnswers.open(out_dir / DB)
