@@ -16,6 +16,7 @@ from hankg.extract.words import Word
 from hankg.scoring import norm as _norm
 
 HANGUL = re.compile(r"^[가-힣]+$")
+TEAM_WORDS = ("팀", "정예팀", "컨소시엄")  # what a team is called after its lead's name: `다온랩 정예팀`
 TITLE_NUM = re.compile(r"^제?\d(차관|차장)$")
 LATIN_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
 DEPARTMENT = re.compile(r"(학과|공학과|학부|대학원|연구실|연구센터|본부|사업부|팀)$")

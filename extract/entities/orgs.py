@@ -15,6 +15,7 @@ from hankg.data import wordset
 from hankg.extract.entities.lexicon import (
     LATIN_ACRONYM,
     PARTNER_VERBS,
+    TEAM_WORDS,
     Mention,
     is_person_name,
     is_proper,
@@ -30,7 +31,6 @@ ORG_CLASSES = ("기업", "기관", "업체", "스타트업", "회사", "플랫�
 WORKED = re.compile(r"^(경력|근무|재직|일했|일한|몸담|활동했)")
 BENCHMARK = re.compile(r"[A-Za-z]+(Bench|Eval|Arena|QA)$")
 UNIT = re.compile(r"(연구원|연구소|연구실|연구센터|랩|센터|의료원|병원|연구단|사업단)$")
-TEAM_WORDS = ("팀", "정예팀", "컨소시엄")
 LIST_SEPARATORS = (",", "·", "ㆍ", "▲", "및", "/")
 PARTNER = re.compile("|".join(map(re.escape, PARTNER_VERBS)))
 

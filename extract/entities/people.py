@@ -12,6 +12,7 @@ from functools import cache
 from hankg.data import wordset
 from hankg.extract.entities.lexicon import (
     DEPARTMENT,
+    HANGUL,
     HONORIFICS,
     Mention,
     core_span,
@@ -59,8 +60,8 @@ def foreign_word(x: Word) -> bool:
 
 def _one_syllable(x: Word) -> bool:
     """A one-syllable family name after a transliterated given name, which Kiwi may read as a common noun."""
-    hangul = len(x.core) == 1 and "가" <= x.core <= "힣"
-    return hangul and x.core_tags[:1] in (("NNG",), ("NNP",), ("NNB",)) and not x.is_paren
+    one = len(x.core) == 1 and HANGUL.match(x.core) is not None
+    return one and x.core_tags[:1] in (("NNG",), ("NNP",), ("NNB",)) and not x.is_paren
 
 
 class PersonRules:

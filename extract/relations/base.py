@@ -122,6 +122,7 @@ class Context:
     ents: list[Ent]
     ents_in: list[list[Ent]]  # the entities of each sentence, by the sentence their start stands in
     _develops: list[Fact]
+    _partners: list[Fact]  # the partner_of facts, found before the sizes (`이 팀은 300B급`: the lead's)
     _works: list[Fact] | None  # the works_at facts, once found
     _employers: dict[str, Ent] | None  # person id → the organisation they work at, once asked
     _dates: list[tuple[int, int, Span]] | None
@@ -138,6 +139,7 @@ class Context:
         self.ents_in = [[] for _ in self.sents]
         self.ents = []
         self._works = None
+        self._partners = []
         self._employers = None
         self._dates = None
         self._date_values = {}

@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from hankg.extract.entities.lexicon import TEAM_WORDS
 from hankg.extract.relations.base import SUBJECT, Context, Ent
 from hankg.schema import Fact
 
@@ -30,7 +31,7 @@ HOLDER = re.compile(  # `5190억 개 파라미터를 앞세운 SK텔레콤`: the
 )
 COMPARED_TO = re.compile(r"^['’\"”]?\s*(과|와)\s*(비슷|유사|맞먹|같|견줄|대등|비교)|^['’\"”]?\s*(보다|대비|처럼|만큼)")
 GLUED = re.compile(r"['’\"”]?\s*\(")  # `MODEL(685B)`
-THE_TEAM = re.compile(r"^\s*((이|그|해당)\s?)(팀|정예팀|컨소시엄)(은|는|이|가)\s")  # `이 팀은 300B급 …`
+THE_TEAM = re.compile(rf"^\s*((이|그|해당)\s?)({'|'.join(TEAM_WORDS)})(은|는|이|가)\s")  # `이 팀은 300B급 …`
 THE_MODEL = re.compile(r"^\s*((이|그|해당|이번|새)\s?)?모델(은|는|이|가)\s")  # `모델은 519B 중 33B만 …`
 
 
@@ -190,7 +191,7 @@ class Sizes(Context):
 
     def _last_lead(self, v: Span) -> Ent | None:
         """The lead of the last consortium whose members were listed before the value."""
-        leads = [f.object for f in getattr(self, "_partners", ()) if f.evidence.end <= v.start_char]
+        leads = [f.object for f in self._partners if f.evidence.end <= v.start_char]
         if not leads:
             return None
         return next((e for e in self.ents if e.eid == leads[-1]), None)
